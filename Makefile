@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PYTHON ?= python3
+
+.PHONY: install demo test lint bench lock clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/allegiance run samples --db allegiance.duckdb
+	$(BIN)/allegiance events --db allegiance.duckdb --limit 25
+	$(BIN)/allegiance actors --db allegiance.duckdb --limit 15
+
+test: install
+	$(PY) -m pytest -q -n 2
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+# Regenerate the lock from the current environment after changing pyproject.toml.
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^allegiance' > requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache allegiance.duckdb

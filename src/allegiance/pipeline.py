@@ -1,0 +1,52 @@
+"""Compose the per-document stages: RawInput → CleanDoc → spaCy Doc → Document.
+
+Each stage is a plain function in its own module; this is the only place that knows their order.
+Heavy resources (spaCy pipeline with rulers, knowledge base, gazetteer) load once per Pipeline.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from . import actors, certainty, clean, events, nlp, quotes, when, where
+from .records import CleanDoc, Document, RawInput
+from .settings import Settings
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.kb = actors.load_kb(self.settings.extra_kb)
+        self.gazetteer = where.load_gazetteer()
+        self.nlp: Language = nlp.load_model(self.settings.model)
+        actors.install(self.nlp, self.kb)
+        where.install(self.nlp, self.gazetteer)
+
+    def clean(self, raw: RawInput) -> CleanDoc:
+        return clean.clean(raw)
+
+    def analyse(self, cdoc: CleanDoc) -> Document:
+        doc = nlp.parse(self.nlp, cdoc.text)
+        found_actors = actors.resolve(doc, self.kb)
+        found_quotes = quotes.find_quotes(doc, found_actors)
+        evs = events.extract(doc, found_actors, cdoc.id)
+        evs = certainty.assess(doc, evs, found_actors, found_quotes)
+        evs = when.resolve(doc, evs, cdoc.published)
+        evs = where.locate(doc, evs, found_actors, self.gazetteer)
+        return Document(
+            id=cdoc.id,
+            source=cdoc.source,
+            url=cdoc.url,
+            title=cdoc.title,
+            published=cdoc.published,
+            section=cdoc.section,
+            tags=cdoc.tags,
+            language=cdoc.language,
+            text=cdoc.text,
+            actors=found_actors,
+            events=evs,
+            quotes=found_quotes,
+        )
+
+    def process(self, raw: RawInput) -> Document:
+        return self.analyse(self.clean(raw))

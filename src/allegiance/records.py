@@ -1,0 +1,198 @@
+"""Typed records that flow one way through the pipeline.
+
+Every stage takes records (and, after `nlp`, the spaCy ``Doc`` built over ``CleanDoc.text``) and
+returns records. All character offsets (`start`, `end`) point into ``CleanDoc.text`` — the stored
+clean body — so every output can be traced back to the exact characters that support it.
+
+Field names of `Event` follow PLOVER 2.0 where PLOVER has one (`event`, `mode`, `context`,
+`actor`, `recipient`, `eventText`); the rest are allegiance's own.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Certainty = Literal["asserted", "reported", "hypothetical", "negated", "predicted"]
+Granularity = Literal["minute", "day", "week", "month", "season", "year", "decade", "interval"]
+ActorType = Literal[
+    "country",
+    "government",
+    "military",
+    "police",
+    "rebels",
+    "militia",
+    "civilians",
+    "political_party",
+    "igo",
+    "ngo",
+    "media",
+    "business",
+    "religious",
+    "person",
+    "other",
+]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Span(Record):
+    """A half-open character range ``[start, end)`` of the clean text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class TextSpan(Span):
+    text: str
+
+
+# --- ingest -------------------------------------------------------------------------------------
+
+
+class RawInput(Record):
+    """One input as read from disk or a JSON Lines row, before decoding decisions are final."""
+
+    source: str = Field(description="file path, or path#line for a JSON Lines row")
+    format: Literal["html", "text"]
+    content: str = Field(description="decoded page (HTML source or plain text)")
+    url: str | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, description="publication date given with the input")
+
+
+class Failure(Record):
+    """An input that could not be processed, with the reason; nothing is silently dropped."""
+
+    source: str
+    stage: str
+    reason: str
+
+
+# --- clean --------------------------------------------------------------------------------------
+
+
+class CleanDoc(Record):
+    id: str = Field(description="sha256 of the decoded input content: stable across re-runs")
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    published_text: str | None = Field(default=None, description="where the date came from, as written")
+    section: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    language: str | None = None
+    text: str = Field(description="clean body; every offset in later records points into it")
+    removed: list[str] = Field(default_factory=list, description="chrome lines dropped from the page")
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+
+class ActorInfo(Record):
+    """A knowledge-base entry (or an actor discovered in the text and not in the KB)."""
+
+    id: str
+    name: str
+    type: ActorType
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3 of the actor's home")
+    parent: str | None = Field(default=None, description="id of the parent actor (branch, wing, unit)")
+    aliases: list[str] = Field(default_factory=list)
+    wikidata: str | None = None
+    in_kb: bool = True
+    note: str | None = None
+
+
+class Mention(TextSpan):
+    """One place where the text refers to an actor."""
+
+    actor: str = Field(description="canonical actor id")
+    kind: Literal["name", "descriptor", "pronoun", "coreference"] = "name"
+
+
+class Actor(ActorInfo):
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+class Participant(Span):
+    """An event argument: canonical actor id plus the span of the text that names it."""
+
+    id: str
+    text: str
+
+
+class When(Record):
+    start: str | None = Field(description="ISO 8601 date or datetime; interval start")
+    end: str | None = Field(description="ISO 8601 date or datetime; interval end (inclusive)")
+    granularity: Granularity
+    text: str
+    span: Span | None = None
+
+
+class Where(Record):
+    name: str
+    admin1: str | None = None
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3")
+    lat: float | None = None
+    lon: float | None = None
+    kind: str | None = Field(default=None, description="feature kind: country, admin1, city, district…")
+    start: int | None = None
+    end: int | None = None
+
+
+class Event(Record):
+    id: str = Field(description="stable id: document id + trigger offset + category")
+    event: str = Field(description="PLOVER 2.0 category, e.g. ASSAULT")
+    mode: str | None = None
+    context: list[str] = Field(default_factory=list)
+    actor: list[Participant] = Field(default_factory=list)
+    recipient: list[Participant] = Field(default_factory=list)
+    eventText: str = Field(description="the sentence text, as PLOVER's eventText")
+    trigger: TextSpan
+    sentence: Span
+    certainty: Certainty = "asserted"
+    cue: TextSpan | None = Field(default=None, description="the words that decided the certainty")
+    attributedTo: str | None = Field(default=None, description="actor id of whoever makes the claim")
+    attributedText: str | None = None
+    date: When | None = None
+    location: Where | None = None
+    dead: int | None = None
+    injured: int | None = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    cameo: str | None = Field(default=None, description="CAMEO root code for CAMEO users")
+    score: float | None = Field(default=None, description="codebook conflict/cooperation score")
+
+
+class Quote(Record):
+    speaker: str | None = Field(description="actor id of the speaker, null when unresolved")
+    speakerText: str | None = None
+    speakerStart: int | None = None
+    speakerEnd: int | None = None
+    text: str
+    start: int
+    end: int
+    direct: bool
+
+
+class Document(Record):
+    """The output contract of `allegiance extract` (see schema/document.schema.json)."""
+
+    id: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    section: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    language: str | None = None
+    text: str
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
