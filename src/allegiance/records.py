@@ -62,7 +62,10 @@ class RawInput(Record):
     content: str = Field(description="decoded page (HTML source or plain text)")
     url: str | None = None
     title: str | None = None
-    published: str | None = Field(default=None, description="publication date given with the input")
+    published: str | None = Field(default=None, description="publication date given with the input (page metadata)")
+    published_fallback: str | None = Field(
+        default=None, description="date to use only when the page itself has none (CLI --published)"
+    )
 
 
 class Failure(Record):

@@ -1,0 +1,1 @@
+"""Cross-article commands: incidents, relation, alerts, export. (Being written.)"""

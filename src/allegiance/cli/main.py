@@ -1,0 +1,1 @@
+"""Core commands: extract, run, events, actors, eval. (Being written.)"""
