@@ -33,3 +33,6 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache allegiance.duckdb
+
+bench: install
+	$(PY) bench/run.py

@@ -199,3 +199,77 @@ class Document(Record):
     actors: list[Actor] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+
+
+# --- across articles: incidents, relation timelines, alerts (incidents.py, relations.py) ----------
+
+RelationStatus = Literal["hostile", "truce", "allied", "neutral", "unknown"]
+Corroboration = Literal["single-source", "corroborated", "widely-corroborated"]
+
+
+class IncidentMention(Record):
+    """One event record (as coded in one document) that reports an incident."""
+
+    event: Event
+    document: str = Field(description="document id")
+    url: str | None = None
+    outlet: str | None = Field(default=None, description="url host without www.; the source id when no url")
+    published: datetime | None = None
+
+
+class Incident(Record):
+    """Events from one or more documents that describe the same real-world happening."""
+
+    id: str = Field(description="deterministic: hash of the sorted member event ids")
+    event: str = Field(description="PLOVER category reported most often")
+    mode: str | None = None
+    actor: list[str] = Field(default_factory=list, description="canonical actor ids, most reported first")
+    recipient: list[str] = Field(default_factory=list)
+    date: When | None = None
+    location: Where | None = None
+    dead: int | None = None
+    dead_low: int | None = None
+    dead_high: int | None = None
+    injured: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    certainty: Certainty = "asserted"
+    outlets: list[str] = Field(default_factory=list, description="every outlet (url host) that reports it")
+    sources: list[str] = Field(
+        default_factory=list, description="independent sources: outlets with own reporting, plus cited media"
+    )
+    corroboration: Corroboration = "single-source"
+    contested: list[str] = Field(default_factory=list, description="what the reports disagree on")
+    mentions: list[IncidentMention] = Field(default_factory=list)
+
+
+class RelationPeriod(Record):
+    """The relation of an unordered actor pair (a < b) during one period."""
+
+    a: str
+    b: str
+    period: str = Field(description="period label, e.g. 2021-02 for a month")
+    start: str = Field(description="ISO date, first day of the period")
+    end: str = Field(description="ISO date, last day of the period")
+    score: float = Field(description="signed conflict (-) / cooperation (+) score, weighted")
+    status: RelationStatus
+    certainty: Certainty | None = Field(default=None, description="strongest certainty behind the status")
+    outlets: int = Field(default=0, description="independent sources behind the period")
+    events: list[str] = Field(default_factory=list, description="event ids, strongest contribution first")
+    incidents: list[str] = Field(default_factory=list)
+    changed_from: RelationStatus | None = Field(default=None, description="previous known status when it changed")
+
+
+class Alert(Record):
+    """A change of relation status between two periods."""
+
+    a: str
+    b: str
+    period: str
+    previous: RelationStatus
+    status: RelationStatus
+    certainty: Certainty | None = None
+    outlets: int = 0
+    strength: float = Field(description="absolute score of the period that changed")
+    events: list[str] = Field(default_factory=list)
+    message: str

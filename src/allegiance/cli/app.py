@@ -1,4 +1,13 @@
+"""The one Typer `app` every command module registers on, and the output helpers they share."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, NoReturn
+
 import typer
+from rich.console import Console
 
 app = typer.Typer(
     name="allegiance",
@@ -6,3 +15,18 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+# Tables and progress go through Rich; machine output (JSON) is written to stdout untouched.
+console = Console()
+err_console = Console(stderr=True)
+
+
+def die(message: str, code: int = 2) -> NoReturn:
+    """Print a one-line error to stderr and exit (2 = usage or setup problem)."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def write_json(data: Any, indent: int | None = 2) -> None:
+    """JSON to stdout, without Rich markup or wrapping (dates and other values via str)."""
+    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False, default=str) + "\n")

@@ -1,1 +1,348 @@
-"""Core commands: extract, run, events, actors, eval. (Being written.)"""
+"""Core commands: extract, run, events, actors, actor, failures, eval, schema."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .app import app, console, die, err_console, write_json
+
+CODE_COLUMNS = {
+    "day",
+    "event",
+    "certainty",
+    "dead",
+    "type",
+    "country",
+    "mentions",
+    "documents",
+    "stage",
+    "role",
+    "n",
+}
+EVAL_KINDS = ("articles", "plover", "re3d", "extraction", "geo", "timebank")
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")]
+KbOption = Annotated[
+    list[Path] | None, typer.Option("--kb", help="Extra actor knowledge-base YAML file (repeatable).")
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none."),
+]
+
+
+def _check_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value[:10])
+        if len(value) > 10:
+            datetime.fromisoformat(value)
+    except ValueError:
+        die(f"{option} wants an ISO date such as 2021-02-28, got {value!r}")
+    return value
+
+
+def _pipeline(model: str | None, kb: list[Path] | None) -> Any:
+    from ..errors import AllegianceError
+    from ..pipeline import Pipeline
+    from ..settings import Settings
+
+    for file in kb or []:
+        if not file.is_file():
+            die(f"--kb file not found: {file}")
+    try:
+        return Pipeline(Settings.from_env(model=model, extra_kb=list(kb or [])))
+    except AllegianceError as exc:
+        die(str(exc))
+
+
+def _store(db: Path, read_only: bool = True) -> Any:
+    from ..store import StoreError, open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except StoreError as exc:
+        die(str(exc))
+
+
+def _report_failure(source: str, stage: str, reason: str) -> None:
+    err_console.print(
+        f"[red]failed[/] {source} [dim]\\[{stage}][/] {reason}", highlight=False, soft_wrap=True
+    )
+
+
+@app.command()
+def extract(
+    pages: Annotated[
+        list[Path], typer.Argument(help="HTML/text files, folders, or .jsonl files (one page per row).")
+    ],
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One compact JSON document per line.")] = False,
+    published: PublishedOption = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")] = None,
+    kb: KbOption = None,
+) -> None:
+    """Analyse pages and print one JSON document per input (no store). Exit 1 if any failed."""
+    from ..ingest import read_inputs
+    from ..records import Failure
+    from ..runner import process_inputs
+
+    published = _check_date(published, "--published")
+    pipeline = _pipeline(model, kb)
+    failed = 0
+    for _, result in process_inputs(read_inputs(pages, published), pipeline):
+        if isinstance(result, Failure):
+            failed += 1
+            _report_failure(result.source, result.stage, result.reason)
+            continue
+        sys.stdout.write(result.model_dump_json(indent=None if jsonl else 2) + "\n")
+        sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or .jsonl files to ingest.")],
+    db: DbOption = Path("allegiance.duckdb"),
+    published: PublishedOption = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")] = None,
+    kb: KbOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input failed.")] = False,
+) -> None:
+    """Analyse pages into the store; already stored pages are skipped, failures are recorded."""
+    from ..runner import Outcome, run_batch
+
+    published = _check_date(published, "--published")
+    pipeline = _pipeline(model, kb)
+    store = _store(db, read_only=False)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with store, Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task("starting", total=None)
+
+        def show(outcome: Outcome) -> None:
+            if outcome.status == "failed":
+                progress.console.print(
+                    f"[red]failed[/] {outcome.source} [dim]\\[{outcome.stage}][/] {outcome.reason}",
+                    highlight=False,
+                )
+            progress.update(
+                task, advance=1, description=f"{Path(outcome.source).name[:40]} ({outcome.status})"
+            )
+
+        result = run_batch(paths, store, pipeline, published=published, progress=show)
+    table = Table(title=f"allegiance run → {db}")
+    for name in ("stored", "duplicates", "failed", "total"):
+        table.add_column(name, justify="right")
+    table.add_row(*(str(v) for v in result.as_dict().values()))
+    console.print(table)
+    if result.failed:
+        err_console.print(f"see the reasons with: allegiance failures --db {db}", highlight=False)
+    if strict and result.failed:
+        raise typer.Exit(1)
+
+
+def _table(title: str, rows: list[dict[str, Any]], columns: dict[str, str]) -> Table:
+    """A Rich table of `rows`, showing `columns` (key → header); lists are joined with commas. Short
+    code columns never wrap, so categories and dates stay readable in a narrow terminal."""
+    table = Table(title=title)
+    for key, header in columns.items():
+        table.add_column(header, no_wrap=key in CODE_COLUMNS, overflow="fold")
+    for row in rows:
+        cells = []
+        for key in columns:
+            value = row.get(key)
+            cells.append(
+                ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
+            )
+        table.add_row(*cells)
+    return table
+
+
+@app.command()
+def events(
+    db: DbOption = Path("allegiance.duckdb"),
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor id, name or alias (any case).")] = None,
+    category: Annotated[str | None, typer.Option("--category", help="PLOVER category, e.g. ASSAULT.")] = None,
+    certainty: Annotated[str | None, typer.Option("--certainty", help="asserted, reported, …")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    as_json: JsonFlag = False,
+) -> None:
+    """Stored events, newest first (event date, else publication date)."""
+    _check_date(since, "--since")
+    _check_date(until, "--until")
+    with _store(db) as store:
+        found = store.events(
+            actor=actor, category=category, certainty=certainty, since=since, until=until, limit=limit
+        )
+    if as_json:
+        write_json(found)
+        return
+    for e in found:
+        e["place"] = ", ".join(filter(None, (e["location_name"], e["location_country"])))
+        e["evidence"] = e["event_text"] if len(e["event_text"]) <= 160 else e["event_text"][:157] + "…"
+    # mode, cue, attribution and offsets are in --json; the table keeps what fits a terminal
+    cols = {"day": "date", "event": "event", "actors": "actor", "recipients": "recipient"}
+    cols |= {"certainty": "certainty", "place": "place", "dead": "dead"}
+    console.print(_table(f"{len(found)} event(s)", found, cols | {"evidence": "sentence"}))
+
+
+@app.command()
+def actors(
+    db: DbOption = Path("allegiance.duckdb"),
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
+    as_json: JsonFlag = False,
+) -> None:
+    """Canonical actors, most mentioned first, with the aliases seen in the text."""
+    with _store(db) as store:
+        found = store.actors(limit=limit)
+    if as_json:
+        write_json(found)
+        return
+    for a in found:
+        a["aliases_seen"] = a["aliases_seen"][:6]
+    cols = {"id": "id", "name": "name", "type": "type", "country": "country", "mentions": "mentions"}
+    console.print(_table("actors", found, cols | {"documents": "documents", "aliases_seen": "aliases seen"}))
+
+
+@app.command("actor")
+def actor_profile(
+    name_or_id: Annotated[str, typer.Argument(metavar="ID", help="Actor id, name or alias.")],
+    db: DbOption = Path("allegiance.duckdb"),
+    as_json: JsonFlag = False,
+) -> None:
+    """One actor: description, aliases, mention counts, events by role and counterparts."""
+    with _store(db) as store:
+        profile = store.actor(name_or_id)
+    if profile is None:
+        die(f"no actor matches {name_or_id!r}", code=1)
+    if as_json:
+        write_json(profile)
+        return
+    console.print(
+        f"[bold]{profile['name']}[/] ({profile['id']}) — {profile['type']}, {profile['country'] or 'no country'}"
+    )
+    console.print(f"{profile['mentions']} mention(s) in {profile['documents']} document(s)")
+    console.print(f"aliases: {', '.join(profile['aliases']) or '—'}", highlight=False)
+    console.print(f"seen as: {', '.join(profile['aliases_seen']) or '—'}", highlight=False)
+    if profile.get("other_matches"):
+        console.print(f"[yellow]also matches:[/] {', '.join(profile['other_matches'])}")
+    console.print(_table("events", profile["events"], {"role": "role", "event": "event", "n": "count"}))
+    console.print(_table("shares events with", profile["counterparts"], {"id": "actor", "events": "events"}))
+
+
+@app.command()
+def failures(
+    db: DbOption = Path("allegiance.duckdb"),
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 100,
+    as_json: JsonFlag = False,
+) -> None:
+    """Inputs that could not be processed, with the stage and the reason."""
+    with _store(db) as store:
+        found = store.failures(limit=limit)
+    if as_json:
+        write_json(found)
+        return
+    cols = {"failed_at": "when", "source": "source", "stage": "stage", "reason": "reason"}
+    console.print(_table(f"{len(found)} failure(s)", found, cols))
+
+
+def _render_report(report: Any, limit: int | None) -> None:
+    data = report.as_dict()
+    overall = Table(title=f"{report.name}: overall")
+    for key in data["overall"]:
+        overall.add_column(key, justify="right")
+    overall.add_row(*(str(v) for v in data["overall"].values()))
+    console.print(overall)
+    if data["per_category"]:
+        per = Table(title="per category")
+        keys = list(next(iter(data["per_category"].values())))
+        for header in ["category", *keys]:
+            per.add_column(header, justify="right")
+        for name, row in data["per_category"].items():
+            per.add_row(name, *(str(row.get(k, "")) for k in keys))
+        console.print(per)
+    extra = {
+        k: v for k, v in data.items() if k not in ("name", "overall", "per_category", "confusion", "notes")
+    }
+    if extra:
+        metrics = Table(title="other figures")
+        metrics.add_column("figure")
+        metrics.add_column("value", justify="right")
+        for key, value in extra.items():
+            metrics.add_row(key, json.dumps(value) if isinstance(value, dict | list) else str(value))
+        console.print(metrics)
+    if data["confusion"]:
+        confusion = Table(title="confusion (gold → predicted)")
+        for header in ("gold", "predicted", "count"):
+            confusion.add_column(header)
+        ranked = sorted(data["confusion"], key=lambda c: -c["count"])
+        for row in ranked[: limit or 25]:
+            confusion.add_row(str(row["gold"]), str(row["predicted"]), str(row["count"]))
+        console.print(confusion)
+    for note in data["notes"]:
+        console.print(f"[dim]note:[/] {note}", highlight=False)
+
+
+@app.command("eval")
+def evaluate(
+    kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(EVAL_KINDS)}.")],
+    path: Annotated[Path, typer.Argument(help="The gold data (file or folder) in that data set's format.")],
+    as_json: JsonFlag = False,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N items.")] = None,
+    scorer: Annotated[
+        Path | None,
+        typer.Option("--scorer", help="articles: path of score_articles.py (default: beside the gold)."),
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")] = None,
+    kb: KbOption = None,
+) -> None:
+    """Score a stage on gold data and print precision/recall/F1 and the data set's own figures."""
+    if kind not in EVAL_KINDS:
+        die(f"unknown eval kind {kind!r}; choose one of {', '.join(EVAL_KINDS)}")
+    if not path.exists():
+        die(f"gold data not found: {path}")
+    module_name = f"allegiance.evaluation.{kind}"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        die(f"the {kind!r} scorer is not available in this version ({module_name} is missing)")
+    offered: dict[str, Any] = {"limit": limit, "scorer": scorer}
+    accepted = inspect.signature(module.evaluate).parameters
+    takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values())
+    options = {k: v for k, v in offered.items() if v is not None and (takes_any or k in accepted)}
+    if "pipeline" in accepted:  # scorers that run the whole pipeline get it built from --model/--kb
+        options["pipeline"] = _pipeline(model, kb)
+    for name in set(k for k, v in offered.items() if v is not None) - set(options):
+        err_console.print(f"[yellow]note:[/] the {kind} scorer ignores --{name}")
+    try:
+        report = module.evaluate(path, **options)
+    except (FileNotFoundError, ImportError) as exc:
+        die(str(exc))
+    if as_json:
+        write_json(report.as_dict())
+    else:
+        _render_report(report, limit)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the document that `extract` emits (schema/document.schema.json)."""
+    from ..records import Document
+
+    write_json(Document.model_json_schema())

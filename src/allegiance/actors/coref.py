@@ -1,0 +1,157 @@
+"""In-document coreference, rule-based and recency-driven: enough for event arguments and quote
+speakers, not a general coreference system.
+
+- "he/she/his/her" → the nearest person before; "it/its" → the nearest non-person actor (not the
+  pleonastic "it is true that", "it seems"); "they/their" → the nearest collective actor, or both
+  members of a coordination ("the Taliban and Daesh … they");
+- "the group", "the organisation", "the militant outfit" → the nearest armed group or organisation;
+- "both groups", "the two jihadist groups", "both sides" → the two most recent distinct collective
+  actors (one Mention per referent over the same span);
+- "the former" / "the latter" → first / second of the two most recent collective actors;
+- "the expert", "the spokesman" → the person introduced with that role, else the nearest person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .mentions import Anchor, DocActors
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+IT_PRONOUNS = {"it", "its", "itself"}
+THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+PLEONASTIC_HEADS = {"be", "seem", "appear", "take", "look", "remain", "become", "matter", "happen"}
+NOT_AGENTS = {"country", "civilians"}  # "the group" never means a country or the civilians
+PRONOUN_REACH = 120  # tokens (a few sentences)
+ARMED = {"rebels", "militia"}
+STATE = {"government", "military", "police", "country"}
+DEFINITE = {"the", "this", "that", "these", "those", "both"}
+
+
+def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
+    for token in state.doc:
+        if token.i in state.covered:
+            continue
+        word = token.lower_
+        if word in PERSON_PRONOUNS:
+            link(state, token, [nearest(state, token, lambda a: state.type_of(a) == "person")], "pronoun")
+        elif word in IT_PRONOUNS and not pleonastic(token):
+            link(
+                state,
+                token,
+                [nearest(state, token, lambda a: state.type_of(a) not in {"person", "civilians"})],
+                "pronoun",
+            )
+        elif word in THEY_PRONOUNS:
+            link(state, token, they_referents(state, token), "pronoun")
+        elif (
+            word in {"former", "latter"}
+            and token.head.pos_ not in {"NOUN", "PROPN"}
+            or (word in {"former", "latter"} and token.dep_ in {"nsubj", "dobj", "pobj", "nsubjpass"})
+        ):
+            pair = last_two(state, token)
+            if len(pair) == 2:
+                link(state, token, [pair[0] if word == "former" else pair[1]], "coreference")
+        elif token.pos_ == "NOUN" and definite(token):
+            if word in lex.group_nouns:
+                group_noun(state, token)
+            elif token.lemma_.lower() in lex.person_roles and not any(
+                c.ent_type_ == "PERSON" for c in token.subtree
+            ):
+                role_noun(state, token)
+
+
+def nearest(state: DocActors, token: Token, accept, reach: int = PRONOUN_REACH) -> Anchor | None:
+    return state.before(token.i, accept, reach)
+
+
+def link(
+    state: DocActors,
+    token: Token,
+    anchors: list[Anchor | None] | list[str],
+    kind: str,
+    start: int | None = None,
+) -> None:
+    start_char = token.idx if start is None else start
+    for anchor in anchors:
+        if anchor is None:
+            continue
+        actor = anchor if isinstance(anchor, str) else anchor.actor
+        state.add(actor, start_char, token.idx + len(token.text), kind, token)
+
+
+def pleonastic(token: Token) -> bool:
+    """ "it is true that …", "it seems …": no referent."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "expl", "nsubjpass"}:
+        return False
+    # "it said that …" has a referent; only copulas and raising verbs are read as pleonastic
+    return token.head.lemma_ in PLEONASTIC_HEADS
+
+
+def collective(state: DocActors, actor_id: str) -> bool:
+    return state.type_of(actor_id) not in {"person", "country"} | NOT_AGENTS
+
+
+def they_referents(state: DocActors, token: Token) -> list[Anchor | None]:
+    anchor = nearest(state, token, lambda a: state.type_of(a) != "person")
+    if anchor is None:
+        return []
+    partners = coordinated(state, anchor)
+    return [anchor, *partners]
+
+
+def coordinated(state: DocActors, anchor: Anchor) -> list[Anchor]:
+    """Anchors joined to this one by "and" ("the Taliban and Daesh")."""
+    doc = state.doc
+    tok = doc[anchor.token]
+    linked = {c.i for c in tok.children if c.dep_ == "conj"} | ({tok.head.i} if tok.dep_ == "conj" else set())
+    return [a for a in state.anchors if a.token in linked and a.actor != anchor.actor]
+
+
+def last_two(state: DocActors, token: Token, armed_only: bool = False) -> list[str]:
+    """The two most recent distinct collective actors before `token`, in text order (armed groups
+    only when asked: "the two jihadist groups")."""
+    found: list[str] = []
+    for anchor in sorted(state.anchors, key=lambda a: -a.token):
+        if anchor.token >= token.i or token.i - anchor.token > PRONOUN_REACH * 2:
+            continue
+        wanted = state.type_of(anchor.actor) in ARMED if armed_only else collective(state, anchor.actor)
+        if wanted and anchor.actor not in found:
+            found.append(anchor.actor)
+        if len(found) == 2:
+            break
+    return list(reversed(found)) if len(found) == 2 else []
+
+
+def definite(token: Token) -> bool:
+    return any(c.lower_ in DEFINITE or c.dep_ == "nummod" for c in token.lefts)
+
+
+def phrase_start(token: Token) -> int:
+    return min([token.idx] + [c.idx for c in token.lefts])
+
+
+def group_noun(state: DocActors, token: Token) -> None:
+    start = phrase_start(token)
+    plural = token.tag_ in {"NNS", "NNPS"} or any(c.lower_ in {"both", "two"} for c in token.lefts)
+    if plural:
+        pair = last_two(state, token, armed_only=True)
+        if not pair and token.lower_ in {"sides", "side"}:  # "both sides" may be governments
+            pair = last_two(state, token)
+        if len(pair) == 2:
+            link(state, token, pair, "coreference", start)
+        return
+    anchor = nearest(state, token, lambda a: collective(state, a) and state.type_of(a) not in STATE)
+    link(state, token, [anchor], "coreference", start)
+
+
+def role_noun(state: DocActors, token: Token) -> None:
+    role = token.lemma_.lower()
+    with_role = [a for a in state.actors.values() if a.type == "person" and f"role: {role}" in (a.note or "")]
+    before = [a for a in with_role if a.mentions and a.mentions[0].start < token.idx]
+    if before:
+        link(state, token, [before[-1].id], "coreference", phrase_start(token))
+        return
+    anchor = nearest(state, token, lambda a: state.type_of(a) == "person", PRONOUN_REACH * 3)
+    link(state, token, [anchor], "coreference", phrase_start(token))

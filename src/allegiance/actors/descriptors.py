@@ -1,0 +1,239 @@
+"""Descriptor noun phrases → typed actors ("Afghan forces", "government troops", "militants").
+
+The head noun's class comes from the lexicon; the referent from its modifiers: a named group
+("Taliban fighters"), a nationality or country ("Afghan and US officials" → two governments), a side
+("pro-government militia"), else the article's main country (state roles) or the nearest armed group
+(militants). Unknown attackers ("gunmen") and civilians get unnamed actors of their own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .mentions import DocActors
+
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nn"}
+STATE_TYPES = {"country", "government", "military", "police"}
+ARMED_TYPES = {"rebels", "militia"}
+SENTENCE_WINDOW = 80  # tokens: how far back "the militants" looks for the group it stands for
+
+
+def main_country(state: DocActors) -> str | None:
+    """The country id the article is mostly about (by state actors, demonyms and countries named)."""
+    votes: Counter[str] = Counter()
+    for actor in state.actors.values():
+        if actor.type in STATE_TYPES and actor.country:
+            votes[actor.country] += len(actor.mentions)
+    for ent in state.doc.ents:
+        if ent.label_ == "NORP" and (cid := state.kb.by_demonym(ent.text)):
+            votes[state.kb.actors[cid].country or ""] += 1
+    votes.pop("", None)
+    if not votes:
+        return None
+    return state.kb.country_id(votes.most_common(1)[0][0])
+
+
+def dominant_armed_group(state: DocActors) -> str | None:
+    counts = Counter({a.id: len(a.mentions) for a in state.actors.values() if a.type in ARMED_TYPES})
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def modifiers(head: Token) -> list[Token]:
+    out = []
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
+    return out
+
+
+def is_modifier(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in {"amod", "compound"}
+
+
+def backed(token: Token, lex: Lexicon) -> bool:
+    """ "US-backed", "Washington-trained": the country is the backer, not the referent."""
+    doc = token.doc
+    nxt = token.i + 1
+    return (
+        nxt + 1 < len(doc)
+        and doc[nxt].text == "-"
+        and doc[nxt + 1].lower_ in lex.backer_suffixes
+        or (token.head.lower_ in lex.backer_suffixes and token.dep_ in {"npadvmod", "compound"})
+    )
+
+
+def referents_from_modifiers(
+    state: DocActors, head: Token, lex: Lexicon
+) -> tuple[list[str], list[str], set[str]]:
+    """(named actors, country ids, side/other cue words) among the head's modifiers."""
+    named: list[str] = []
+    countries: list[str] = []
+    cues: set[str] = set()
+    for mod in modifiers(head):
+        if backed(mod, lex):
+            continue
+        words = {t.lower_ for t in mod.subtree}
+        if words & lex.side_prefixes:
+            cues.add("side")
+            continue
+        cues.add(mod.lower_)
+        cid = state.kb.by_demonym(mod.text)
+        if cid is None and mod.ent_id_ and state.kb.get(mod.ent_id_):
+            info = state.kb.get(mod.ent_id_)
+            if info is not None and info.type == "country":
+                cid = info.id
+            elif info is not None:
+                named.append(state.ensure(info))
+                continue
+        if cid is None and mod.ent_type_ == "GPE":
+            cid = state.kb.by_metonym(mod.text)
+        if cid is not None:
+            countries.append(cid)
+        elif mod.ent_type_ in {"ORG", "NORP"} and not mod.ent_id_:
+            owner = next((a.actor for a in state.anchors if a.token == mod.i), None)
+            if owner:
+                named.append(owner)
+    return named, countries, cues
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    start = head.i
+    for mod in modifiers(head):
+        start = min(start, mod.left_edge.i)
+    doc = head.doc
+    while start < head.i and (
+        doc[start].is_space or doc[start].dep_ in {"det", "nummod", "quantmod", "predet"}
+    ):
+        start += 1
+    return doc[start].idx, head.idx + len(head.text)
+
+
+def resolve_descriptors(state: DocActors, lex: Lexicon) -> None:
+    country = main_country(state)
+    dominant = dominant_armed_group(state)
+    for head in state.doc:
+        if head.pos_ not in {"NOUN", "PROPN"} or head.i in state.covered or is_modifier(head):
+            continue  # a modifier ("civilian and government targets") is read with its own head
+        if head.dep_ == "dobj" and head.head.lemma_ == "join":
+            continue  # "join forces with": an idiom, not the armed forces
+        word = head.lower_
+        if word in lex.branch_nouns:
+            resolve_branch(state, head)
+            continue
+        role = lex.state_role(word)
+        kinds = [role] if role else []
+        if not kinds and word not in lex.armed | lex.unknown_attackers | lex.civilians:
+            continue
+        named, countries, cues = referents_from_modifiers(state, head, lex)
+        start, end = phrase_bounds(head)
+        targets = list(named)
+        if not targets and role:
+            targets = state_targets(state, head, role, countries, cues, country, lex)
+        elif not targets and word in lex.armed:
+            targets = armed_targets(state, head, countries, cues, dominant)
+        elif not targets and word in lex.unknown_attackers:
+            targets = [state.ensure_new(plural(head), "rebels", actor_id="x-" + plural(head))]
+        elif not targets and word in lex.civilians:
+            protest = word.startswith(("protest", "demonstr")) or word == "crowd"
+            name = "protesters" if protest else "civilians"
+            iso = state.kb.actors[countries[0]].country if countries else None
+            targets = [state.ensure_new(name, "civilians", country=iso, actor_id=f"x-{name}")]
+        for target in targets:
+            state.add(target, start, end, "descriptor", head)
+
+
+def state_targets(
+    state: DocActors,
+    head: Token,
+    role: str,
+    countries: list[str],
+    cues: set[str],
+    country: str | None,
+    lex: Lexicon,
+) -> list[str]:
+    if not countries:
+        if head.lower_ in lex.needs_country or cues & lex.foreign_modifiers or "side" in cues:
+            return []
+        # "The Sudanese army … the army": the nearest actor of that role first, then the main country
+        recent = state.before(head.i, lambda a: state.type_of(a) == role, SENTENCE_WINDOW * 3)
+        if recent:
+            return [recent.actor]
+        if country is None:
+            return []
+        countries = [country]
+    targets = []
+    for cid in countries:
+        child = state.kb.child(cid, role)
+        if child and state.ensure_kb(child):
+            targets.append(child)
+    return targets
+
+
+def armed_targets(
+    state: DocActors, head: Token, countries: list[str], cues: set[str], dominant: str | None
+) -> list[str]:
+    name = plural(head)
+    if "side" in cues or countries:
+        # "pro-Russian separatists", "Syrian rebels": an unnamed group named by its phrase
+        start, end = phrase_bounds(head)
+        label = " ".join(head.doc.text[start:end].split())
+        iso = state.kb.actors[countries[0]].country if countries else None
+        return [state.ensure_new(label, "militia" if "side" in cues else "rebels", country=iso)]
+    recent = state.before(head.i, lambda a: state.type_of(a) in ARMED_TYPES, SENTENCE_WINDOW)
+    if recent:
+        return [recent.actor]
+    if dominant:
+        return [dominant]
+    return [state.ensure_new(name, "rebels", actor_id="x-" + name)]
+
+
+def plural(head: Token) -> str:
+    word = head.lower_
+    return (
+        word
+        if head.tag_ in {"NNS", "NNPS"}
+        or word.endswith("s")
+        or word in {"police", "people", "crowd", "militia"}
+        else head.lemma_.lower() + "s"
+    )
+
+
+def resolve_branch(state: DocActors, head: Token) -> None:
+    """ "the Afghan wing of Daesh" → the group's branch in that country (ISKP), or a new one."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group_tok = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group_tok is None:
+        return
+    group = next((a.actor for a in state.anchors if a.token == group_tok.i), None)
+    if group is None or state.type_of(group) not in ARMED_TYPES | {"political_party", "igo"}:
+        return
+    countries = [
+        c
+        for c in (
+            state.kb.by_demonym(m.text) or (m.ent_id_ if state.kb.get(m.ent_id_ or "-") else None)
+            for m in modifiers(head)
+        )
+        if c
+    ]
+    if not countries:
+        return
+    iso = state.kb.actors[countries[0]].country
+    branch = next((a.id for a in state.kb.actors.values() if a.parent == group and a.country == iso), None)
+    if branch:
+        state.ensure_kb(branch)
+    else:
+        parent = state.actors[group]
+        branch = state.ensure_new(
+            f"{parent.name} ({iso} {head.lower_})", parent.type, country=iso, parent=group
+        )
+    start, _ = phrase_bounds(head)
+    state.add(branch, start, group_tok.right_edge.idx + len(group_tok.right_edge.text), "descriptor", head)

@@ -1,0 +1,44 @@
+"""The descriptor lexicon (data/actors/lexicon/descriptors.yaml): nouns that refer to actors
+without naming them, loaded once and validated against its schema."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import jsonschema
+import yaml
+
+LEXICON_DIR = resources.files("allegiance") / "data" / "actors" / "lexicon"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    state_roles: dict[str, frozenset[str]]  # actor type → head nouns
+    armed: frozenset[str]
+    unknown_attackers: frozenset[str]
+    civilians: frozenset[str]
+    group_nouns: frozenset[str]
+    person_roles: frozenset[str]
+    branch_nouns: frozenset[str]
+    backer_suffixes: frozenset[str]
+    side_prefixes: frozenset[str]
+    needs_country: frozenset[str]
+    foreign_modifiers: frozenset[str]
+
+    def state_role(self, word: str) -> str | None:
+        for role, words in self.state_roles.items():
+            if word in words:
+                return role
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    data = yaml.safe_load((LEXICON_DIR / "descriptors.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads((LEXICON_DIR / "schema.json").read_text(encoding="utf-8")))
+    words = {k: frozenset(v) for k, v in data.items() if k != "state_roles"}
+    roles = {k: frozenset(v) for k, v in data["state_roles"].items()}
+    return Lexicon(state_roles=roles, **words)

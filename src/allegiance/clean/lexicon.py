@@ -1,0 +1,44 @@
+"""Load the chrome patterns and section labels (data/clean/*.yaml), checked against their schemas."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import yaml
+
+DATA = resources.files("allegiance") / "data" / "clean"
+
+
+def _load(name: str, schema: str) -> Any:
+    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads((DATA / schema).read_text(encoding="utf-8")))
+    return data
+
+
+@cache
+def chrome_patterns() -> dict[str, re.Pattern[str]]:
+    """group name → one compiled whole-line pattern (the group's expressions as alternatives)."""
+    groups = _load("chrome.yaml", "schema.json")
+    return {
+        # trailing punctuation and menu separators ("News|", "Share »") do not change what a line is
+        group: re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")[\s:.!|»>•·-]*", re.IGNORECASE)
+        for group, patterns in groups.items()
+    }
+
+
+@cache
+def section_labels() -> frozenset[str]:
+    return frozenset(label.casefold() for label in _load("sections.yaml", "sections.schema.json")["sections"])
+
+
+def chrome_group(line: str) -> str | None:
+    """The chrome group a whole stripped line belongs to, or None for a line that may be body."""
+    for group, pattern in chrome_patterns().items():
+        if pattern.fullmatch(line):
+            return group
+    return None

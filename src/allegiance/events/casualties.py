@@ -1,0 +1,115 @@
+"""Casualty counts stated in a sentence: "killing at least 12 people", "14 members … were killed",
+"wounding over 30", "left 5 dead", "two soldiers died". Counts are summed over the sides the
+sentence lists ("killed three soldiers and two civilians" → 5)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+DEATH_VERBS = {"kill", "die", "behead", "execute", "massacre", "slaughter", "murder", "assassinate"}
+INJURY_VERBS = {"wound", "injure", "hurt", "maim"}
+DEATH_WORDS = {"dead", "death", "fatality", "body", "corpse", "killed", "casualty"}
+INJURY_WORDS = {"wounded", "injured", "injury", "hurt"}
+# spaCy's like_num knows the words but not their values.
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+}
+
+
+def number_value(tok: Token) -> int | None:
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    if "-" in text:  # "twenty-five"
+        parts = [NUMBER_WORDS.get(p) for p in text.split("-")]
+        if all(parts):
+            return sum(p for p in parts if p)
+    return None
+
+
+def count_of(noun: Token) -> int | None:
+    """The number attached to a noun ("12 people", "at least 43 fighters"); conjuncts summed."""
+    total = 0
+    found = False
+    for head in [noun, *(c for c in noun.conjuncts if c.i > noun.i)]:
+        if head.like_num and number_value(head) is not None:
+            total += number_value(head) or 0
+            found = True
+            continue
+        for child in head.children:
+            if child.dep_ in {"nummod", "quantmod"} and child.like_num:
+                value = number_value(child)
+                if value is not None:
+                    total += value
+                    found = True
+                    break
+    return total if found else None
+
+
+def _victim_count(verb: Token) -> int | None:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "nsubj" and verb.lemma_ in {"die"}):
+            n = count_of(child)
+            if n is not None:
+                return n
+    # "soldiers killed in the attack": participle modifying the counted noun
+    if verb.dep_ == "acl":
+        return count_of(verb.head)
+    return None
+
+
+def casualties(sent: Span) -> tuple[int | None, int | None]:
+    dead: int | None = None
+    injured: int | None = None
+    counted: set[int] = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        kind = None
+        n = None
+        if tok.pos_ == "VERB" and lemma in DEATH_VERBS | INJURY_VERBS:
+            kind = "dead" if lemma in DEATH_VERBS else "injured"
+            n = _victim_count(tok)
+        elif tok.lower_ in DEATH_WORDS | INJURY_WORDS and tok.pos_ in {"ADJ", "NOUN", "VERB"}:
+            # "left 5 dead", "5 dead", "death toll of 7", "10 injured"
+            kind = "dead" if tok.lower_ in DEATH_WORDS else "injured"
+            n = count_of(tok)
+            if n is None and tok.head.like_num:
+                n = number_value(tok.head)
+        if kind and n is not None and tok.i not in counted:
+            counted.add(tok.i)
+            if kind == "dead":
+                dead = (dead or 0) + n
+            else:
+                injured = (injured or 0) + n
+    return dead, injured

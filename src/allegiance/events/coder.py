@@ -1,0 +1,397 @@
+"""Find PLOVER events in a parsed document: verbal triggers with their subject/object arguments,
+nominal triggers carried by light verbs or with their own arguments, and the control, coordination,
+passive, relative-clause and reciprocal constructions that move arguments around."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, Event, Participant, TextSpan
+from ..records import Span as SpanRecord
+from .arguments import ArgumentFinder, MentionIndex, is_reciprocal
+from .casualties import casualties
+from .lexicon import Lexicon, Trigger, load, lookup
+from .sentence import CONTENT_OF, Found, context_of, drop_contents, merge
+
+SUBJECTS = {"nsubj", "csubj"}
+CONFLICT = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "PROTEST", "ACCUSE", "REJECT", "REQUEST"}
+STATE_TYPES = {"country", "government", "igo"}
+# "gave aid to X", "apologised to X", "appealed to X": `to` marks the recipient
+TO_RECIPIENT = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "RETREAT"}
+PLACE_RECIPIENT = {"MOBILIZE", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "CONSULT", "AID"}
+CLAUSE_RECIPIENT = {"REQUEST", "THREATEN"}
+# "assistance from X", "calls from X" name the agent; "withdrawal from X" names a place
+FROM_IS_AGENT = {"AID", "REQUEST", "SUPPORT", "ACCUSE", "THREATEN", "AGREE", "CONSULT", "COOPERATE", "REJECT"}
+SPEECH = {
+    "say",
+    "announce",
+    "warn",
+    "declare",
+    "state",
+    "insist",
+    "vow",
+    "add",
+    "tell",
+    "threaten",
+    "confirm",
+}
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+DEMAND_MODALS = {"must", "should"}
+
+
+def _objects(tok: Token) -> list[Token]:
+    """Direct objects, passive subjects, attributes and prepositional objects of `tok`."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            out.append(c)
+        elif c.dep_ in {"prep", "prt", "agent"}:
+            out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
+    return out
+
+
+def _class_lemmas(tok: Token) -> set[str]:
+    """The head lemma and its compound modifiers ("peace deal" → {deal, peace})."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    out |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
+    # "700 kg of medicine", "a package of sanctions": the "of" object names the thing
+    out |= {
+        g.lemma_.lower() for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    }
+    return out
+
+
+def _has(tok: Token, dep: str, word: str) -> bool:
+    return any(c.dep_ == dep and c.lower_ == word for c in tok.children) or (
+        dep == "prep" and any(c.dep_ in {"prt", "agent"} and c.lower_ == word for c in tok.children)
+    )
+
+
+def _matches(trig: Trigger, tok: Token) -> bool:
+    if trig.prep and not _has(tok, "prep", trig.prep):
+        return False
+    if trig.particle and not (_has(tok, "prt", trig.particle) or _has(tok, "prep", trig.particle)):
+        return False
+    objects = _objects(tok)
+    lemmas = set().union(*(_class_lemmas(o) for o in objects)) if objects else set()
+    if trig.object and not (trig.object & lemmas):
+        return False
+    if trig.not_object and trig.not_object & lemmas:
+        return False
+    if trig.object_ent and not any(
+        o.ent_type_ in trig.object_ent
+        or any(c.dep_ == "compound" and c.ent_type_ in trig.object_ent for c in o.children)
+        for o in objects
+    ):
+        return False
+    modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound"}}
+    return not trig.needs_modifier or bool(trig.needs_modifier & modifiers)
+
+
+def _entries(table: dict, tok: Token) -> list:
+    hit = lookup(table, tok.lemma_, tok.text)
+    return hit[1] if hit else []
+
+
+def _select(entries: list[Trigger], tok: Token) -> Trigger | None:
+    return next((t for t in entries if _matches(t, tok)), None)
+
+
+class Coder:
+    def __init__(self, doc: Doc, actors: list[Actor], lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.index = MentionIndex(doc, actors)
+        self.args = ArgumentFinder(doc, self.index, lex)
+
+    # --- arguments ------------------------------------------------------------------------------
+    def subject(self, verb: Token, depth: int = 0) -> list[Participant]:
+        """The agent of `verb`, following control, coordination, relative clauses and passives."""
+        if depth > 4:
+            return []
+        for c in verb.children:
+            if c.dep_ in SUBJECTS:
+                if c.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                    return self.args.participants(verb.head)
+                if c.lemma_.lower() in self.lex.instruments:
+                    return []  # "a bomb killed three": perpetrator unknown
+                return self.args.participants(c)
+            if c.dep_ == "agent":
+                return [p for g in c.children for p in self.args.participants(g)]
+        if verb.dep_ == "relcl":
+            return self.args.participants(verb.head)
+        if verb.dep_ == "acl" and verb.tag_ != "VBN":  # "militants fighting the army"
+            found = self.args.participants(verb.head)
+            if found or verb.head.dep_ not in {"dobj", "nsubj", "pobj"}:
+                return found
+            return self.subject(verb.head.head, depth + 1)  # "issued a statement calling for"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # "accused Russia of sending", "blamed the group for attacking": the object acts
+            objs = [c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if objs and self.args.participants(objs[0]):
+                return self.args.participants(objs[0])
+        if verb.dep_ == "xcomp":
+            # object control ("urged X to withdraw"), else subject control ("agreed to withdraw")
+            objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objs and verb.head.lemma_.lower() not in {"promise"}:
+                return self.args.participants(objs[0])
+            return self.subject(verb.head, depth + 1)
+        if verb.dep_ in {"conj", "advcl", "pcomp", "ccomp"} or (
+            verb.dep_ == "pobj" and verb.head.dep_ == "prep"
+        ):
+            head = verb.head.head if verb.dep_ == "pcomp" or verb.dep_ == "pobj" else verb.head
+            if head.pos_ == "ADJ" and head.dep_ in {"acomp", "amod"}:
+                head = head.head  # "are guilty of violating", "ready to fight"
+            if head.pos_ in {"VERB", "AUX"}:
+                return self.subject(head, depth + 1)
+        return []
+
+    def _is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"
+        )
+
+    def _prep_objects(self, tok: Token, preps: set[str] | frozenset[str]) -> list[Token]:
+        return [
+            g
+            for c in tok.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ in preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+
+    def _is_country(self, tok: Token) -> bool:
+        return any(self.index.type_of.get(m.actor) == "country" for m in self.index.covering([tok]))
+
+    def _participant_like(self, tok: Token) -> bool:
+        if self.index.covering([tok]) or tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return True
+        lemma = tok.lemma_.lower()
+        return (
+            lemma not in self.lex.thing_words
+            and lemma not in self.lex.nouns
+            and tok.pos_ in {"NOUN", "PROPN"}
+        )
+
+    # --- verbal triggers ------------------------------------------------------------------------
+    def verbal(self, tok: Token, trig: Trigger) -> Found | None:
+        passive_meeting = trig.reciprocal and trig.category == "CONSULT" and self._is_passive(tok)
+        if passive_meeting and not any(c.dep_ == "agent" for c in tok.children):
+            return None  # "will be met with a harsh response"
+        found = Found(tok, trig.category, trig.mode)
+        if self._is_passive(tok):
+            found.actor = self.subject(tok)
+            patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if tok.dep_ == "acl" and not patients:
+                patients = [tok.head]
+            found.recipient = [p for c in patients for p in self.args.participants(c)]
+        else:
+            found.actor = self.subject(tok)
+            objs = [
+                c
+                for c in tok.children
+                if c.dep_ in {"dobj", "dative"}
+                and self._participant_like(c)
+                and c.lemma_.lower() not in trig.object
+            ]
+            if not objs:
+                preps = set(trig.recipient_preps) | (
+                    {"to", "for"} if trig.category in TO_RECIPIENT else set()
+                )
+                objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)]
+            found.recipient = [p for o in objs for p in self.args.participants(o)]
+            if not found.recipient:  # "suspended talks with the rebels", "lifted sanctions on Iran"
+                things = [c for c in tok.children if c.dep_ == "dobj" and not self._participant_like(c)]
+                preps = set(trig.recipient_preps) | {"with", "to", "from"}
+                found.recipient = [
+                    p for t in things for o in self._prep_objects(t, preps) for p in self.args.participants(o)
+                ]
+            if not found.recipient and trig.category in CLAUSE_RECIPIENT:
+                # "demanded that China drop its tariffs", "warned that Iran would pay"
+                clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+                subjects = [g for c in clauses for g in c.children if g.dep_ in SUBJECTS | {"nsubjpass"}]
+                found.recipient = [p for g in subjects[:1] for p in self.args.participants(g)]
+            if not found.recipient and trig.category in PLACE_RECIPIENT:
+                # "deployed troops to <country>", "imposed a curfew in <country>"
+                places = [
+                    o for o in self._prep_objects(tok, {"in", "to", "into", "from"}) if self._is_country(o)
+                ]
+                found.recipient = [p for o in places for p in self.args.participants(o)]
+            if trig.reciprocal or trig.category in self.lex.symmetric:
+                partners = self._prep_objects(tok, {"with"})
+                found.actor += [p for o in partners for p in self.args.participants(o)]
+        if trig.host:
+            found.actor, found.recipient = found.recipient, found.actor
+        if any(is_reciprocal(o) for o in _objects(tok)):
+            found.actor += found.recipient
+            found.recipient = []
+        if trig.from_complement:
+            comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            comp_trig = _select(_entries(self.lex.verbs, comp), comp) if comp is not None else None
+            if comp_trig is not None:
+                found.category = "THREATEN" if comp_trig.category in CONFLICT else "AGREE"
+        return found
+
+    # --- nominal triggers -----------------------------------------------------------------------
+    def nominal(self, tok: Token, trig: Trigger) -> Found | None:
+        if tok.dep_ in {"compound", "amod"}:
+            return None  # "peace process", "attack helicopter": a modifier, not an event
+        head = tok.head
+        found = Found(tok, trig.category, trig.mode, verbal=False)
+        carrier = head if tok.dep_ in {"dobj", "nsubjpass", "attr"} else None
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            carrier = head.head  # "engaged in fighting", "went on strike"
+        if carrier is not None and carrier.pos_ == "VERB":
+            verb_entries = _entries(self.lex.verbs, carrier)
+            if _select(verb_entries, carrier) is not None and not _entries(self.lex.light_verbs, carrier):
+                return None  # the verb is the event; this noun is its object ("agreed on a truce")
+            row = self._light(carrier, tok)
+            if row is not None:
+                found.category = row.get("category") or found.category
+                found.mode = row.get("mode") or (trig.mode if found.category == trig.category else None)
+                found.actor = self.subject(carrier)
+                found.recipient = self._noun_recipients(tok, trig) or [
+                    p
+                    for o in self._prep_objects(carrier, trig.recipient_preps)
+                    for p in self.args.participants(o)
+                ]
+                return self._finish_nominal(found, tok, trig)
+        # the noun's own arguments: "X's attack on Y", "attack by X", "talks between X and Y"
+        for c in tok.children:
+            named = self.index.covering([c]) or c.ent_type_ in {"NORP", "ORG", "GPE"}
+            if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and named):
+                found.actor += self.args.participants(c)
+        agent_preps = {"by", "from"} if found.category in FROM_IS_AGENT else {"by"}
+        found.actor += [p for o in self._prep_objects(tok, agent_preps) for p in self.args.participants(o)]
+        partners = [p for o in self._prep_objects(tok, {"with"}) for p in self.args.participants(o)]
+        found.actor += [
+            p for o in self._prep_objects(tok, {"between", "among"}) for p in self.args.participants(o)
+        ]
+        if partners and not found.actor:
+            # "X withdrew after fighting with the army": the clause's subject is the other side
+            found.actor = self._clause_subject(tok)
+        found.actor += partners
+        found.recipient = self._noun_recipients(tok, trig)
+        return self._finish_nominal(found, tok, trig)
+
+    def _clause_subject(self, tok: Token) -> list[Participant]:
+        head = tok.head
+        for _ in range(4):
+            if head.pos_ in {"VERB", "AUX"}:
+                return self.subject(head)
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return []
+
+    def _light(self, verb: Token, noun: Token) -> dict | None:
+        lemmas = _class_lemmas(noun)
+        for row in _entries(self.lex.light_verbs, verb):
+            if row.get("particle") and not (
+                _has(verb, "prt", row["particle"]) or _has(verb, "prep", row["particle"])
+            ):
+                continue
+            if row["object"] and not (row["object"] & lemmas):
+                continue
+            return row
+        return None
+
+    def _noun_recipients(self, tok: Token, trig: Trigger) -> list[Participant]:
+        preps = set(trig.recipient_preps) | ({"to", "for"} if trig.category in TO_RECIPIENT else set())
+        if trig.category in {"RETREAT", "COERCE"}:
+            preps.add("of")  # "release of prisoners", "arrest of activists"
+        return [p for o in self._prep_objects(tok, preps) for p in self.args.participants(o)]
+
+    def _finish_nominal(self, found: Found, tok: Token, trig: Trigger) -> Found | None:
+        if any(c.lower_ == "joint" for c in tok.children) and found.category in {"ASSAULT", "MOBILIZE"}:
+            found.category, found.mode = "COOPERATE", None  # joint operations are cooperation
+        return found if (found.actor or found.recipient) else None
+
+    # --- driver ---------------------------------------------------------------------------------
+    def sentence(self, sent: Span) -> list[Found]:
+        out = []
+        for tok in sent:
+            found = None
+            if self.index.covering([tok]):
+                continue  # part of a name, like the "Accord" of "Government of National Accord"
+            if tok.pos_ == "VERB" and _entries(self.lex.verbs, tok):
+                trig = _select(_entries(self.lex.verbs, tok), tok)
+                if trig is not None:
+                    found = self.verbal(tok, trig)
+            elif tok.pos_ in {"NOUN", "PROPN"} and _entries(self.lex.nouns, tok):
+                trig = _select(_entries(self.lex.nouns, tok), tok)
+                if trig is not None:
+                    found = self.nominal(tok, trig)
+            if found is None and tok.pos_ == "VERB":
+                found = self.modal_demand(tok)
+            if found is not None and (found.actor or found.recipient):
+                self._adjust(found, sent)
+                out.append(found)
+        return merge(drop_contents(out, CONTENT_OF))
+
+    def modal_demand(self, tok: Token) -> Found | None:
+        """ "X said that Y must withdraw": a speaker stating what another party must do demands it
+        (REQUEST, recipient Y); the embedded action is the demand's content."""
+        if tok.lemma_.lower() not in SPEECH | {"reiterate", "stress", "repeat"}:
+            return None
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
+                target = [g for g in clause.children if g.dep_ in SUBJECTS]
+                found = Found(tok, "REQUEST", None, self.subject(tok))
+                found.recipient = [p for g in target for p in self.args.participants(g)]
+                ids = {p.id for p in found.actor}
+                if found.recipient and not ids & {p.id for p in found.recipient}:
+                    return found
+        return None
+
+    def _adjust(self, found: Found, sent: Span) -> None:
+        tok = found.trigger
+        if found.verbal and found.category in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
+            # "Russia said it would retaliate": a future use of force announced by its actor is a threat
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+            if future and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH:
+                found.category, found.mode = "THREATEN", None
+        # a state "protesting" is a diplomatic protest: ACCUSE (codebook, PROTEST ambiguities)
+        if found.category == "PROTEST" and any(
+            self.index.type_of.get(p.id) in STATE_TYPES for p in found.actor
+        ):
+            found.category, found.mode = "ACCUSE", "disapprove"
+        if found.category == "ASSAULT" and found.mode is None:
+            found.mode = self.lex.assault_mode({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
+        ids = {p.id for p in found.actor}
+        found.recipient = [p for p in found.recipient if p.id not in ids]
+
+
+def extract(doc: Doc, actors: list[Actor], doc_id: str) -> list[Event]:
+    """Code every PLOVER event in `doc` with its actor/recipient participants (certainty left
+    at 'asserted'; the certainty stage decides it)."""
+    lex = load()
+    coder = Coder(doc, actors, lex)
+    events: list[Event] = []
+    for sent in doc.sents:
+        found_here = coder.sentence(sent)
+        if not found_here:
+            continue
+        dead, injured = casualties(sent)
+        for f in found_here:
+            t = f.trigger
+            named = sum(not p.id.startswith("x-") for p in f.actor + f.recipient)
+            events.append(
+                Event(
+                    id=f"{doc_id[:12]}-{t.idx}-{f.category}",
+                    event=f.category,
+                    mode=f.mode,
+                    context=context_of(lex, sent, f),
+                    actor=f.actor,
+                    recipient=f.recipient,
+                    eventText=sent.text,
+                    trigger=TextSpan(start=t.idx, end=t.idx + len(t.text), text=t.text),
+                    sentence=SpanRecord(start=sent.start_char, end=sent.end_char),
+                    dead=dead if f.category == "ASSAULT" else None,
+                    injured=injured if f.category == "ASSAULT" else None,
+                    confidence=round(min(0.95, 0.45 + 0.1 * f.verbal + 0.15 * min(named, 2)), 2),
+                    cameo=lex.cameo(f.category, f.mode),
+                    score=lex.score(f.category, f.mode),
+                )
+            )
+    return events

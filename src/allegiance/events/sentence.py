@@ -1,0 +1,69 @@
+"""Per-sentence post-processing of found events: drop the contents of demands and threats, merge
+mentions of one event, and assign the codebook's contexts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..records import Participant
+from .lexicon import Lexicon
+
+# the content of a demand or threat is not an event of its own ("threatened to ban", "called on X to leave")
+CONTENT_OF = {"REQUEST", "THREATEN"}
+
+
+@dataclass
+class Found:
+    trigger: Token
+    category: str
+    mode: str | None
+    actor: list[Participant] = field(default_factory=list)
+    recipient: list[Participant] = field(default_factory=list)
+    verbal: bool = True
+
+
+def drop_contents(found: list[Found], content_of: set[str]) -> list[Found]:
+    """Drop events that are the content of a demand or threat ("threatened to ban" is one THREATEN)."""
+    heads = {f.trigger.i for f in found if f.category in content_of}
+    out = []
+    for f in found:
+        tok, inside = f.trigger, False
+        for _ in range(3):
+            if tok.dep_ not in {"xcomp", "ccomp", "dobj", "pobj", "prep", "conj"} or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            if tok.i in heads:
+                inside = True
+                break
+        if not inside:
+            out.append(f)
+    return out
+
+
+def merge(found: list[Found]) -> list[Found]:
+    """One record per event per sentence: "attacked …, killing …" are one ASSAULT."""
+    out: list[Found] = []
+    for f in found:
+        for g in out:
+            if g.category != f.category:
+                continue
+            a_f, a_g = {p.id for p in f.actor}, {p.id for p in g.actor}
+            r_f, r_g = {p.id for p in f.recipient}, {p.id for p in g.recipient}
+            if (not a_f or not a_g or a_f & a_g) and (not r_f or not r_g or r_f & r_g):
+                g.actor += [p for p in f.actor if p.id not in a_g]
+                g.recipient += [p for p in f.recipient if p.id not in r_g and p.id not in a_g]
+                g.mode = g.mode or f.mode
+                break
+        else:
+            out.append(f)
+    return out
+
+
+def context_of(lex: Lexicon, sent: Span, found: Found) -> list[str]:
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    out = [name for name, words in lex.contexts.items() if words & lemmas]
+    if found.mode in {"cyber", "misinformation"} and found.mode not in out:
+        out.append(found.mode)
+    return out

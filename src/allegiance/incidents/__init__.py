@@ -1,0 +1,174 @@
+"""Cross-article incidents: event reports from different documents that describe the same
+real-world happening, joined into one `records.Incident`.
+
+Clustering is connected components over a pairwise compatibility graph (`link.compatible`), so the
+result does not depend on the order documents arrive in: `update(incidents, new)` adds only the
+new edges and gives exactly what clustering everything at once gives. Incident ids hash the sorted
+member event ids, so they are deterministic (an incident that absorbs a new report gets a new id).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from ..records import Document, Incident, IncidentMention
+from ..relations.weights import Weights, load_weights
+from .link import LinkOptions, Report, compatible
+from .merge import merge
+
+__all__ = [
+    "LinkOptions",
+    "cluster",
+    "incident_index",
+    "mentions_from",
+    "options_from_documents",
+    "outlet_of",
+    "update",
+]
+
+
+def outlet_of(url: str | None, source: str | None = None) -> str | None:
+    """The outlet of a report: the url's host without `www.`; else the document source."""
+    if url:
+        host = (urlsplit(url).hostname or "").lower()
+        if host.startswith("www."):
+            host = host[4:]
+        if host:
+            return host
+    return source or None
+
+
+def options_from_documents(documents: Iterable[Document], **overrides) -> LinkOptions:
+    """Link options whose actor hierarchy (parents) and media ids come from the documents' actors,
+    i.e. from the knowledge base the documents were resolved with."""
+    parents: dict[str, str] = {}
+    media: set[str] = set()
+    for doc in documents:
+        for actor in doc.actors:
+            if actor.parent:
+                parents.setdefault(actor.id, actor.parent)
+            if actor.type == "media":
+                media.add(actor.id)
+    return LinkOptions(parents=parents, media_ids=frozenset(media), **overrides)
+
+
+def mentions_from(documents: Iterable[Document]) -> list[IncidentMention]:
+    return [
+        IncidentMention(
+            event=ev,
+            document=doc.id,
+            url=doc.url,
+            outlet=outlet_of(doc.url, doc.source),
+            published=doc.published,
+        )
+        for doc in documents
+        for ev in doc.events
+    ]
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _as_mentions(items: Iterable[Document | IncidentMention]) -> list[IncidentMention]:
+    out: list[IncidentMention] = []
+    for item in items:
+        out.extend(mentions_from([item]) if isinstance(item, Document) else [item])
+    return out
+
+
+def update(
+    incidents: list[Incident],
+    new: Iterable[Document | IncidentMention],
+    options: LinkOptions | None = None,
+    weights: Weights | None = None,
+) -> list[Incident]:
+    """Add new documents (or mentions) to existing incidents; same result as `cluster` on all
+    (given the same options). A document already seen replaces all of its earlier events."""
+    options = options or LinkOptions()
+    weights = weights or load_weights()
+    items = list(new)
+    old = [m for inc in incidents for m in inc.mentions]
+    fresh = _as_mentions(items)
+    fresh_ids = {m.event.id for m in fresh}
+    fresh_docs = {item.id for item in items if isinstance(item, Document)}
+    if any(m.event.id in fresh_ids or m.document in fresh_docs for m in old):
+        # A re-analysed document replaces its events; old links may no longer hold: start over.
+        kept = [m for m in old if m.event.id not in fresh_ids and m.document not in fresh_docs]
+        return cluster(kept + fresh, options, weights)
+    mentions = old + fresh
+    reports = [Report(m, weights, options) for m in mentions]
+    uf = _UnionFind(len(mentions))
+    first = 0
+    for inc in incidents:  # existing incidents stay whole: their members are already linked
+        for k in range(1, len(inc.mentions)):
+            uf.union(first, first + k)
+        first += len(inc.mentions)
+    _link(reports, uf, new_from=len(old), options=options)
+    return _components(mentions, uf, weights, options)
+
+
+def cluster(
+    items: Iterable[Document | IncidentMention],
+    options: LinkOptions | None = None,
+    weights: Weights | None = None,
+) -> list[Incident]:
+    """Every event becomes part of exactly one incident (a singleton when nothing else matches)."""
+    options = options or LinkOptions()
+    weights = weights or load_weights()
+    mentions = _as_mentions(items)
+    reports = [Report(m, weights, options) for m in mentions]
+    uf = _UnionFind(len(mentions))
+    _link(reports, uf, new_from=0, options=options)
+    return _components(mentions, uf, weights, options)
+
+
+def _link(reports: list[Report], uf: _UnionFind, new_from: int, options: LinkOptions) -> None:
+    """Union every compatible pair that involves at least one report with index >= new_from.
+    Blocking: only dated reports can link, so compare each new one with reports whose window
+    starts close enough to overlap (sorted by start day, bisect)."""
+    dated = sorted(
+        (r.start.toordinal(), i) for i, r in enumerate(reports) if r.dated(options) and r.start is not None
+    )
+    keys = [d for d, _ in dated]
+    reach = options.max_window_days + options.date_slack_days
+    for i in range(new_from, len(reports)):
+        r = reports[i]
+        if not r.dated(options) or r.start is None:
+            continue
+        day = r.start.toordinal()
+        lo, hi = bisect.bisect_left(keys, day - reach), bisect.bisect_right(keys, day + reach)
+        for _, j in dated[lo:hi]:
+            # each new pair once (new-old, or new-new with j > i); old-old pairs were linked before
+            fresh_pair = j < new_from or j > i
+            if fresh_pair and uf.find(i) != uf.find(j) and compatible(r, reports[j], options):
+                uf.union(i, j)
+
+
+def _components(
+    mentions: list[IncidentMention], uf: _UnionFind, weights: Weights, options: LinkOptions
+) -> list[Incident]:
+    groups: dict[int, list[IncidentMention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(uf.find(i), []).append(m)
+    incidents = [merge(g, weights, options) for g in groups.values()]
+    return sorted(incidents, key=lambda inc: ((inc.date.start or "") if inc.date else "", inc.id))
+
+
+def incident_index(incidents: Iterable[Incident]) -> dict[str, Incident]:
+    """event id -> the incident it belongs to."""
+    return {m.event.id: inc for inc in incidents for m in inc.mentions}

@@ -1,0 +1,146 @@
+"""Batch orchestration: inputs → pipeline → store, with every input accounted for.
+
+Each input ends in exactly one of three states: stored, skipped as a duplicate (same document id,
+the sha256 of its content, already in the store — so re-running a folder is cheap and changes
+nothing), or recorded in the store's `failures` table with the stage and reason. One bad page never
+stops the batch: expected errors (`AllegianceError`, which carries its `.stage`) and unexpected
+exceptions alike become failures.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from .errors import AllegianceError
+from .records import Document, Failure, RawInput
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+Status = Literal["stored", "duplicate", "failed"]
+Reader = Callable[[Iterable[Path | str], str | None], Iterable[RawInput | Failure]]
+
+
+class Processor(Protocol):
+    def process(self, raw: RawInput) -> Document: ...
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input; passed to the progress callback as soon as it is known."""
+
+    source: str
+    status: Status
+    document_id: str | None = None
+    stage: str | None = None
+    reason: str | None = None
+
+
+@dataclass
+class BatchResult:
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.stored + self.duplicates + self.failed
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "total": self.total,
+        }
+
+
+def failure_from_exception(source: str, exc: BaseException) -> Failure:
+    """A `Failure` for an exception raised while processing `source`: our own errors carry their
+    stage and a readable message; anything else is a bug, reported with where it was raised."""
+    if isinstance(exc, AllegianceError):
+        return Failure(source=source, stage=exc.stage, reason=str(exc) or type(exc).__name__)
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" (at {Path(frame.filename).name}:{frame.lineno})" if frame else ""
+    return Failure(source=source, stage="pipeline", reason=f"{type(exc).__name__}: {exc}{where}")
+
+
+def content_id(raw: RawInput) -> str:
+    """The id the document will get (sha256 of its content), known before any processing."""
+    from .ingest import document_id
+
+    return document_id(raw.content)
+
+
+def process_inputs(
+    inputs: Iterable[RawInput | Failure], pipeline: Processor
+) -> Iterator[tuple[RawInput | Failure, Document | Failure]]:
+    """Run the pipeline on each input, turning any exception into a `Failure` (for callers without
+    a store, such as `allegiance extract`)."""
+    for item in inputs:
+        if isinstance(item, Failure):
+            yield item, item
+            continue
+        try:
+            yield item, pipeline.process(item)
+        except Exception as exc:  # one page must not stop the batch
+            log.debug("processing %s failed", item.source, exc_info=True)
+            yield item, failure_from_exception(item.source, exc)
+
+
+def run_batch(
+    paths: Iterable[Path | str],
+    store: Store,
+    pipeline: Processor,
+    published: str | None = None,
+    progress: Callable[[Outcome], None] | None = None,
+    reader: Reader | None = None,
+) -> BatchResult:
+    """Ingest `paths` (files, folders, JSON Lines), process new documents and save them.
+
+    `reader` defaults to `allegiance.ingest.read_inputs`; `progress` is called once per input.
+    """
+    if reader is None:
+        from .ingest import read_inputs
+
+        reader = read_inputs
+    result = BatchResult()
+
+    def finish(outcome: Outcome) -> None:
+        if outcome.status == "stored":
+            result.stored += 1
+        elif outcome.status == "duplicate":
+            result.duplicates += 1
+        else:
+            result.failed += 1
+        if progress is not None:
+            progress(outcome)
+
+    def fail(failure: Failure) -> None:
+        store.record_failure(failure)
+        result.failures.append(failure)
+        finish(Outcome(failure.source, "failed", stage=failure.stage, reason=failure.reason))
+
+    for item in reader(paths, published):
+        if isinstance(item, Failure):
+            fail(item)
+            continue
+        doc_id = content_id(item)
+        if store.has(doc_id):
+            finish(Outcome(item.source, "duplicate", document_id=doc_id))
+            continue
+        try:
+            document = pipeline.process(item)
+            saved = store.save(document)
+        except Exception as exc:  # one page must not stop the batch
+            log.debug("processing %s failed", item.source, exc_info=True)
+            fail(failure_from_exception(item.source, exc))
+            continue
+        finish(Outcome(item.source, "stored" if saved else "duplicate", document_id=document.id))
+    return result

@@ -1,0 +1,53 @@
+"""Where documents, actors, events, quotes and failures are kept, and how they are queried.
+
+`open_store(target)` returns a backend implementing `Store`: a DuckDB file today
+(`allegiance.duckdb`, or ":memory:"); a PostgreSQL URL later (issue 7: psycopg 3 against the same
+SQL schema in schema.py). Query methods return plain dicts (table rows plus a few joined fields);
+`load_document` returns the `records.Document` that was saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from ..records import Document, Failure
+from .duckdb_store import DuckDBStore, StoreError
+
+
+@runtime_checkable
+class Store(Protocol):
+    def save(self, document: Document, replace: bool = False) -> bool: ...
+    def record_failure(self, failure: Failure) -> None: ...
+    def has(self, doc_id: str) -> bool: ...
+    def load_document(self, doc_id: str) -> Document | None: ...
+    def events(
+        self,
+        actor: str | None = None,
+        category: str | None = None,
+        certainty: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        document_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]: ...
+    def actors(self, limit: int | None = None) -> list[dict[str, Any]]: ...
+    def actor(self, name_or_id: str) -> dict[str, Any] | None: ...
+    def documents(self, limit: int | None = None) -> list[dict[str, Any]]: ...
+    def quotes(
+        self, document_id: str | None = None, speaker: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]: ...
+    def failures(self, limit: int | None = None) -> list[dict[str, Any]]: ...
+    def counts(self) -> dict[str, int]: ...
+    def close(self) -> None: ...
+
+
+def open_store(target: str | Path, read_only: bool = False) -> DuckDBStore:
+    """Open (creating unless `read_only`) the store at `target`: a file path or ":memory:"."""
+    text = str(target)
+    if text.startswith(("postgresql://", "postgres://")):
+        raise StoreError("the PostgreSQL backend is not written yet (issue 7); use a DuckDB file path")
+    return DuckDBStore(text, read_only=read_only)
+
+
+__all__ = ["DuckDBStore", "Store", "StoreError", "open_store"]

@@ -1,0 +1,257 @@
+"""Records ↔ table rows, backend-independent: `document_rows` flattens a `Document` into the rows of
+every table (tuples in `schema.columns` order); `document_from_rows` rebuilds it."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from ..records import Actor, Document, Event, Mention, Participant, Quote, Span, TextSpan, When, Where
+from . import schema
+
+
+def _row(table: str, values: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(values[c] for c in schema.columns(table))
+
+
+def _span(span: Span | None, prefix: str) -> dict[str, Any]:
+    return {f"{prefix}_start": span.start if span else None, f"{prefix}_end": span.end if span else None}
+
+
+def actor_row(actor: Actor) -> tuple[Any, ...]:
+    fields = actor.model_dump(
+        include={"id", "name", "type", "country", "parent", "wikidata", "in_kb", "note"}
+    )
+    return _row("actors", fields)
+
+
+def event_rows(doc_id: str, seq: int, ev: Event) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    date, loc = ev.date, ev.location
+    values: dict[str, Any] = {
+        "document_id": doc_id,
+        "seq": seq,
+        "id": ev.id,
+        "event": ev.event,
+        "mode": ev.mode,
+        "context": json.dumps(ev.context),
+        "event_text": ev.eventText,
+        "trigger_text": ev.trigger.text,
+        "certainty": ev.certainty,
+        "cue_text": ev.cue.text if ev.cue else None,
+        "attributed_to": ev.attributedTo,
+        "attributed_text": ev.attributedText,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "date_granularity": date.granularity if date else None,
+        "date_text": date.text if date else None,
+        "location_name": loc.name if loc else None,
+        "location_admin1": loc.admin1 if loc else None,
+        "location_country": loc.country if loc else None,
+        "location_lat": loc.lat if loc else None,
+        "location_lon": loc.lon if loc else None,
+        "location_kind": loc.kind if loc else None,
+        "location_start": loc.start if loc else None,
+        "location_end": loc.end if loc else None,
+        "dead": ev.dead,
+        "injured": ev.injured,
+        "confidence": ev.confidence,
+        "cameo": ev.cameo,
+        "score": ev.score,
+        **_span(ev.trigger, "trigger"),
+        **_span(ev.sentence, "sentence"),
+        **_span(ev.cue, "cue"),
+        **_span(date.span if date else None, "date_span"),
+    }
+    participants = [
+        _row(
+            "event_participants",
+            {
+                "document_id": doc_id,
+                "event_seq": seq,
+                "event_id": ev.id,
+                "role": role,
+                "seq": i,
+                "actor_id": p.id,
+                "text": p.text,
+                "span_start": p.start,
+                "span_end": p.end,
+            },
+        )
+        for role, people in (("actor", ev.actor), ("recipient", ev.recipient))
+        for i, p in enumerate(people)
+    ]
+    return _row("events", values), participants
+
+
+def document_rows(doc: Document, ingested_at: datetime | None = None) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows `doc` owns, by table. The global `actors`/`aliases` rows are upserted separately
+    (`actor_row`), since other documents share them."""
+    at = (ingested_at or datetime.now(UTC)).replace(tzinfo=None)
+    rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    rows["documents"].append(
+        _row(
+            "documents",
+            {
+                **doc.model_dump(include={"id", "source", "url", "title", "section", "language", "text"}),
+                "published": doc.published.isoformat() if doc.published else None,
+                "tags": json.dumps(doc.tags),
+                "ingested_at": at,
+            },
+        )
+    )
+    for a_seq, actor in enumerate(doc.actors):
+        rows["document_actors"].append((doc.id, a_seq, actor.id))
+        rows["mentions"].extend(
+            (doc.id, a_seq, i, actor.id, m.start, m.end, m.text, m.kind) for i, m in enumerate(actor.mentions)
+        )
+    for seq, ev in enumerate(doc.events):
+        ev_row, participants = event_rows(doc.id, seq, ev)
+        rows["events"].append(ev_row)
+        rows["event_participants"].extend(participants)
+    for seq, q in enumerate(doc.quotes):
+        rows["quotes"].append(
+            _row(
+                "quotes",
+                {
+                    "document_id": doc.id,
+                    "seq": seq,
+                    "speaker": q.speaker,
+                    "speaker_text": q.speakerText,
+                    "speaker_start": q.speakerStart,
+                    "speaker_end": q.speakerEnd,
+                    "text": q.text,
+                    "span_start": q.start,
+                    "span_end": q.end,
+                    "direct": q.direct,
+                },
+            )
+        )
+    return rows
+
+
+def _opt_span(row: dict[str, Any], prefix: str) -> Span | None:
+    start, end = row[f"{prefix}_start"], row[f"{prefix}_end"]
+    return None if start is None else Span(start=start, end=end)
+
+
+def event_from_row(row: dict[str, Any], participants: list[dict[str, Any]]) -> Event:
+    def people(role: str) -> list[Participant]:
+        mine = sorted((p for p in participants if p["role"] == role), key=lambda p: p["seq"])
+        return [
+            Participant(id=p["actor_id"], text=p["text"], start=p["span_start"], end=p["span_end"])
+            for p in mine
+        ]
+
+    cue = _opt_span(row, "cue")
+    date = None
+    if row["date_granularity"] is not None:
+        date = When(
+            start=row["date_start"],
+            end=row["date_end"],
+            granularity=row["date_granularity"],
+            text=row["date_text"],
+            span=_opt_span(row, "date_span"),
+        )
+    location = None
+    if row["location_name"] is not None:
+        location = Where(
+            name=row["location_name"],
+            admin1=row["location_admin1"],
+            country=row["location_country"],
+            lat=row["location_lat"],
+            lon=row["location_lon"],
+            kind=row["location_kind"],
+            start=row["location_start"],
+            end=row["location_end"],
+        )
+    return Event(
+        id=row["id"],
+        event=row["event"],
+        mode=row["mode"],
+        context=json.loads(row["context"]),
+        actor=people("actor"),
+        recipient=people("recipient"),
+        eventText=row["event_text"],
+        trigger=TextSpan(start=row["trigger_start"], end=row["trigger_end"], text=row["trigger_text"]),
+        sentence=Span(start=row["sentence_start"], end=row["sentence_end"]),
+        certainty=row["certainty"],
+        cue=TextSpan(start=cue.start, end=cue.end, text=row["cue_text"]) if cue else None,
+        attributedTo=row["attributed_to"],
+        attributedText=row["attributed_text"],
+        date=date,
+        location=location,
+        dead=row["dead"],
+        injured=row["injured"],
+        confidence=row["confidence"],
+        cameo=row["cameo"],
+        score=row["score"],
+    )
+
+
+def document_from_rows(
+    doc_row: dict[str, Any],
+    actors: list[dict[str, Any]],
+    aliases: dict[str, list[str]],
+    mentions: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    participants: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+) -> Document:
+    """Rebuild a `Document` from its rows (`actors` in document order, the rest in any order)."""
+    by_actor: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: m["seq"]):
+        by_actor[m["actor_seq"]].append(m)
+    by_event: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for p in participants:
+        by_event[p["event_seq"]].append(p)
+    return Document(
+        id=doc_row["id"],
+        source=doc_row["source"],
+        url=doc_row["url"],
+        title=doc_row["title"],
+        published=datetime.fromisoformat(doc_row["published"]) if doc_row["published"] else None,
+        section=doc_row["section"],
+        tags=json.loads(doc_row["tags"]),
+        language=doc_row["language"],
+        text=doc_row["text"],
+        actors=[
+            Actor(
+                id=a["id"],
+                name=a["name"],
+                type=a["type"],
+                country=a["country"],
+                parent=a["parent"],
+                wikidata=a["wikidata"],
+                in_kb=a["in_kb"],
+                note=a["note"],
+                aliases=aliases.get(a["id"], []),
+                mentions=[
+                    Mention(
+                        actor=a["id"],
+                        text=m["text"],
+                        start=m["span_start"],
+                        end=m["span_end"],
+                        kind=m["kind"],
+                    )
+                    for m in by_actor[a_seq]
+                ],
+            )
+            for a_seq, a in enumerate(actors)
+        ],
+        events=[event_from_row(e, by_event[e["seq"]]) for e in sorted(events, key=lambda e: e["seq"])],
+        quotes=[
+            Quote(
+                speaker=q["speaker"],
+                speakerText=q["speaker_text"],
+                speakerStart=q["speaker_start"],
+                speakerEnd=q["speaker_end"],
+                text=q["text"],
+                start=q["span_start"],
+                end=q["span_end"],
+                direct=q["direct"],
+            )
+            for q in sorted(quotes, key=lambda q: q["seq"])
+        ],
+    )

@@ -1,0 +1,174 @@
+"""The SQL schema, in one place, for every backend.
+
+Plain portable types only (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN, TIMESTAMP) so the same
+statements run on DuckDB now and PostgreSQL later (issue 7). Lists (tags, event context) are JSON
+text; dates are ISO 8601 text, which sorts and compares correctly as text. Character offsets are
+`*_start` / `*_end` (half-open, into `documents.text`); `start` and `end` alone are avoided because
+END is reserved in SQL. `seq` columns keep the order records had in the `Document`, so a stored
+document loads back equal to the original.
+
+Global tables (`actors`, `aliases`) hold the latest known description of each canonical actor;
+`document_actors` records which actors a document resolved, in order.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, str] = {
+    "meta": """
+        CREATE TABLE IF NOT EXISTS meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            published TEXT,
+            section TEXT,
+            tags TEXT NOT NULL,
+            language TEXT,
+            text TEXT NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        )""",
+    "actors": """
+        CREATE TABLE IF NOT EXISTS actors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            country TEXT,
+            parent TEXT,
+            wikidata TEXT,
+            in_kb BOOLEAN NOT NULL,
+            note TEXT
+        )""",
+    "aliases": """
+        CREATE TABLE IF NOT EXISTS aliases (
+            actor_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            alias TEXT NOT NULL,
+            PRIMARY KEY (actor_id, alias)
+        )""",
+    "document_actors": """
+        CREATE TABLE IF NOT EXISTS document_actors (
+            document_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            actor_id TEXT NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        )""",
+    "mentions": """
+        CREATE TABLE IF NOT EXISTS mentions (
+            document_id TEXT NOT NULL,
+            actor_seq INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            actor_id TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (document_id, actor_seq, seq)
+        )""",
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            document_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            event TEXT NOT NULL,
+            mode TEXT,
+            context TEXT NOT NULL,
+            event_text TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            trigger_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            certainty TEXT NOT NULL,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            cue_text TEXT,
+            attributed_to TEXT,
+            attributed_text TEXT,
+            date_start TEXT,
+            date_end TEXT,
+            date_granularity TEXT,
+            date_text TEXT,
+            date_span_start INTEGER,
+            date_span_end INTEGER,
+            location_name TEXT,
+            location_admin1 TEXT,
+            location_country TEXT,
+            location_lat DOUBLE PRECISION,
+            location_lon DOUBLE PRECISION,
+            location_kind TEXT,
+            location_start INTEGER,
+            location_end INTEGER,
+            dead INTEGER,
+            injured INTEGER,
+            confidence DOUBLE PRECISION NOT NULL,
+            cameo TEXT,
+            score DOUBLE PRECISION,
+            PRIMARY KEY (document_id, seq)
+        )""",
+    "event_participants": """
+        CREATE TABLE IF NOT EXISTS event_participants (
+            document_id TEXT NOT NULL,
+            event_seq INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            actor_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            PRIMARY KEY (document_id, event_seq, role, seq)
+        )""",
+    "quotes": """
+        CREATE TABLE IF NOT EXISTS quotes (
+            document_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            speaker TEXT,
+            speaker_text TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            text TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            direct BOOLEAN NOT NULL,
+            PRIMARY KEY (document_id, seq)
+        )""",
+    "failures": """
+        CREATE TABLE IF NOT EXISTS failures (
+            source TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            failed_at TIMESTAMP NOT NULL
+        )""",
+}
+
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id)",
+    "CREATE INDEX IF NOT EXISTS participants_actor ON event_participants (actor_id)",
+    "CREATE INDEX IF NOT EXISTS events_event ON events (event)",
+]
+
+# Tables whose rows belong to one document (deleted together when a document is replaced).
+PER_DOCUMENT = ("document_actors", "mentions", "events", "event_participants", "quotes", "documents")
+
+
+def columns(table: str) -> list[str]:
+    """Column names of `table`, read from its CREATE statement (so INSERTs never drift from it)."""
+    body = TABLES[table].split("(", 1)[1]
+    names = []
+    for line in body.splitlines():
+        word = line.strip().split(" ", 1)[0]
+        if word and word.isidentifier() and word.upper() != "PRIMARY":
+            names.append(word)
+    return names
+
+
+def insert_sql(table: str) -> str:
+    cols = columns(table)
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"

@@ -1,0 +1,153 @@
+"""Give each event the most specific place its sentence names, or the article's own place.
+
+Order of preference within the event's sentence: a place syntactically attached to the trigger
+("attacked a post in X", "the attack near X"), then a place inside the trigger's phrase, then any
+place in the sentence; among equals the more specific kind (city > region > country), then the
+nearer one. A sentence without a place falls back to the dateline ("KABUL, Afghanistan (AP) —")
+or the lead's place, but only for a concrete event (one dated to a day).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..records import Event, Where
+from .gazetteer import KIND_RANK, Gazetteer
+from .toponyms import Context, Toponym, is_locative, resolve_one
+
+CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "conj", "xcomp", "acl", "parataxis"}
+NOUN_CLAUSE_DEPS = {"relcl", "acl"}  # a clause describing a noun tells of another event
+CONCRETE_GRANULARITY = {"day", "minute"}
+# "BOGOTA, Colombia (AP) —", "BAKU, September 18. /TASS/.", "KABUL (Reuters) -": an upper-case
+# place at the start of a line, then a comma, an agency in brackets or a dash.
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z'’.\-]+(?:[ \u00a0][A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,[ \u00a0]*(?P<region>[A-Z][\w.'’\- \u00a0]*?))?[ \u00a0]*(?:\([^)\n]{1,40}\))?[ \u00a0]*(?:[—–-]|\.|,|\n)",
+    re.M,
+)
+DATELINE_WINDOW = 1500  # characters from the top where a dateline may stand
+
+
+def attachment(top: Toponym, trigger: Token) -> int:
+    """3: the place hangs off the trigger within its clause; 2: it is inside the trigger's
+    phrase (not in a relative clause) or hangs off a word that governs the trigger ("In Kabul,
+    officials said gunmen attacked…"); 1: elsewhere in the sentence."""
+    tok, clauses, noun_clause = top.span.root, 0, False
+    for _ in range(12):
+        if tok == trigger:
+            return 3 if clauses == 0 else (1 if noun_clause else 2)
+        if tok.head == tok:
+            break
+        if tok.dep_ in CLAUSE_DEPS and tok.pos_ in {"VERB", "AUX"}:
+            clauses += 1
+            noun_clause = noun_clause or tok.dep_ in NOUN_CLAUSE_DEPS
+        tok = tok.head
+    return 2 if top.span.root.head in trigger.ancestors else 1
+
+
+def specificity(top: Toponym) -> int:
+    if top.place is not None:
+        return KIND_RANK.get(top.place.kind, 1)
+    return KIND_RANK.get(top.feature or "city", 3)
+
+
+def to_where(top: Toponym, companions: list[Toponym]) -> Where:
+    """The record; an unresolved name borrows region and country from a resolved neighbour
+    in its sentence ("Puerto Jordan, a small town in Arauca")."""
+    place = top.place
+    if place is None:
+        for other in companions:
+            if other is not top and other.place is not None and other.span.sent == top.span.sent:
+                place = other.place
+                return Where(
+                    name=top.name,
+                    admin1=place.admin1,
+                    country=place.country,
+                    kind=top.feature,
+                    start=top.start,
+                    end=top.end,
+                )
+        return Where(name=top.name, kind=top.feature, start=top.start, end=top.end)
+    return Where(
+        name=top.name,
+        admin1=place.admin1,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        kind=place.kind,
+        start=top.start,
+        end=top.end,
+    )
+
+
+def dateline(doc: Doc, toponyms: list[Toponym], ctx: Context, gaz: Gazetteer) -> Toponym | None:
+    for match in DATELINE.finditer(doc.text[:DATELINE_WINDOW]):
+        written = match.group("place")
+        if not gaz.knows(written):
+            continue
+        span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
+        if span is None:
+            continue
+        top = Toponym(span, written, match.start("place"), match.end("place"))
+        top.place = resolve_one(top, [], ctx, gaz)
+        region = match.group("region")
+        if region and top.place:
+            hinted = [
+                p
+                for p in gaz.exact(written)
+                if region.strip() and p.country in {q.country for q in gaz.exact(region.strip())}
+            ]
+            if hinted:
+                top.place = max(hinted, key=lambda p: (p.kind == "city", p.prominence))
+        return top
+    return None
+
+
+def lead_place(doc: Doc, toponyms: list[Toponym]) -> Toponym | None:
+    """The first place of the first three sentences that have a verb (the lead)."""
+    seen = 0
+    for sent in doc.sents:
+        if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
+            continue
+        inside = [t for t in toponyms if t.span.sent == sent and t.place is not None]
+        if inside:
+            return min(inside, key=lambda t: t.start)
+        seen += 1
+        if seen >= 3:
+            break
+    return None
+
+
+def trigger_token(doc: Doc, event: Event) -> Token | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def place_for(
+    event: Event, doc: Doc, toponyms: list[Toponym], fallback: Toponym | None, gaz: Gazetteer
+) -> Where | None:
+    inside = [t for t in toponyms if event.sentence.start <= t.start and t.end <= event.sentence.end]
+    trigger = trigger_token(doc, event)
+    if trigger is not None:
+        # a place outside the trigger's phrase must at least read as a location ("in X"), not as
+        # part of a title or a name ("Senior Associate for South Asia")
+        inside = [
+            t for t in inside if attachment(t, trigger) > 1 or t.feature or is_locative(t.span.root, gaz)
+        ]
+    if inside:
+        if trigger is None:
+            best = max(inside, key=specificity)
+        else:
+            # far from the trigger, nearness counts before specificity
+            def rank(t: Toponym) -> tuple[int, int, int]:
+                level = attachment(t, trigger)
+                return level, specificity(t) if level > 1 else 0, -abs(t.span.root.i - trigger.i)
+
+            best = max(inside, key=rank)
+        return to_where(best, toponyms)
+    concrete = event.date is not None and event.date.granularity in CONCRETE_GRANULARITY
+    if fallback is not None and concrete:
+        return to_where(fallback, [])
+    return None

@@ -1,0 +1,150 @@
+"""A pipeline component, after "ner", that adds the place names the statistical model misses.
+
+It only fills gaps and corrects plain mislabels; it never touches an entity the actor ruler made
+(those carry `ent_id_`). Two patterns, both about the words around a name rather than the name:
+- a capitalised name followed by a feature word ("the Kunar province", "Al-Durayhimi district");
+- a capitalised name the gazetteer knows as a country, region or first-level division, or as a
+  prominent city, right after a locative preposition ("fighting in Nangarhar").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer
+
+COMPONENT = "place_ruler"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# admin words strong enough to make an unknown capitalised name a place on their own
+STRONG_FEATURES = {"province", "governorate", "district", "county", "oblast", "prefecture", "municipality"}
+NAME_JOINERS = {"-", "al", "el", "de", "del", "da", "ad", "as", "ar", "ash", "bin", "ibn", "e"}
+MIN_PROMINENCE = 0.6
+
+
+def _words(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_space]
+
+
+def _name_before(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The capitalised name (up to four words, joined by hyphens/particles) ending at token `end`-1."""
+    i = end - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    stop = i + 1
+    start = None
+    words = 0
+    while i >= 0 and words < 4:
+        tok = doc[i]
+        if tok.is_space:
+            i -= 1
+            continue
+        if tok.text[:1].isupper() and tok.is_alpha or tok.text[:1].isupper() and "-" in tok.text:
+            if tok.is_sent_start and tok.lower_ in {"the", "a", "in", "on", "at"}:
+                break
+            start, words = i, words + 1
+        elif tok.lower_ in NAME_JOINERS and start is not None:
+            pass
+        else:
+            break
+        i -= 1
+    if start is None:
+        return None
+    while doc[start].lower_ in NAME_JOINERS and not doc[start].text[:1].isupper():
+        start += 1
+    return (start, stop) if start < stop else None
+
+
+def _is_determiner(tok: Token) -> bool:
+    return tok.lower_ in {"the", "a", "an", "this", "that"}
+
+
+class PlaceRuler:
+    """Created empty by spaCy's factory; `install` hands it the gazetteer (not serialisable config)."""
+
+    def __init__(self) -> None:
+        self.gaz: Gazetteer | None = None
+        self.features: dict[str, str] = {}
+        self.preps: set[str] = set()
+
+    def use(self, gazetteer: Gazetteer) -> None:
+        assert gazetteer.words is not None
+        self.gaz = gazetteer
+        self.features = gazetteer.words.features
+        self.preps = gazetteer.words.locative_preps
+
+    def _known(self, span: Span, broad: bool) -> bool:
+        assert self.gaz is not None
+        places = self.gaz.exact(span.text)
+        if broad:
+            return bool(places)
+        return any(
+            p.kind in {"country", "region", "admin1"} or p.prominence >= MIN_PROMINENCE for p in places
+        )
+
+    def candidates(self, doc: Doc) -> list[tuple[Span, bool]]:
+        """(span, may_relabel) pairs: spans the ruler proposes as places."""
+        found: list[tuple[Span, bool]] = []
+        for tok in doc:
+            feature = self.features.get(tok.lower_)
+            if feature and tok.i > 0 and not tok.is_sent_start:
+                bounds = _name_before(doc, tok.i)
+                if bounds:
+                    span = Span(doc, *bounds, label="GPE")
+                    known = self._known(span, broad=True)
+                    if known or tok.lower_ in STRONG_FEATURES:
+                        found.append((span, known))
+            if tok.lower_ in self.preps and tok.i + 1 < len(doc):
+                nxt = [t for t in doc[tok.i + 1 : tok.i + 8] if not t.is_space and not _is_determiner(t)]
+                if nxt and nxt[0].text[:1].isupper():
+                    end = nxt[0].i + 1
+                    while (
+                        end < len(doc)
+                        and end - nxt[0].i < 4
+                        and doc[end].text[:1].isupper()
+                        and doc[end].is_alpha
+                    ):
+                        end += 1
+                    for stop in range(end, nxt[0].i, -1):  # longest known name first
+                        span = Span(doc, nxt[0].i, stop, label="GPE")
+                        if self._known(span, broad=False):
+                            found.append((span, False))
+                            break
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gaz is None:
+            return doc
+        ents = list(doc.ents)
+        taken = {i: e for e in ents for i in range(e.start, e.end)}
+        changed = False
+        for span, may_relabel in self.candidates(doc):
+            overlapping = {taken[i] for i in range(span.start, span.end) if i in taken}
+            if not overlapping:
+                ents.append(span)
+            elif may_relabel and all(
+                not e.ent_id_ and e.label_ not in PLACE_LABELS and span.start <= e.start and e.end <= span.end
+                for e in overlapping
+            ):
+                ents = [e for e in ents if e not in overlapping] + [span]  # "Kunar" PERSON → GPE
+            else:
+                continue
+            taken.update({i: span for i in range(span.start, span.end)})
+            changed = True
+        if changed:
+            doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+@Language.factory(COMPONENT, default_config={})
+def _make_place_ruler(nlp: Language, name: str) -> PlaceRuler:
+    return PlaceRuler()
+
+
+def install(nlp: Language, gazetteer: Gazetteer) -> None:
+    """Add the place ruler right after "ner" (so after the actor ruler, which runs before it)."""
+    if COMPONENT in nlp.pipe_names:
+        nlp.remove_pipe(COMPONENT)
+    ruler = nlp.add_pipe(COMPONENT, after="ner")
+    assert isinstance(ruler, PlaceRuler)
+    ruler.use(gazetteer)

@@ -1,0 +1,47 @@
+"""Rule-based in-document coreference: pronouns, "the group", former/latter, roles, pairs."""
+
+from __future__ import annotations
+
+
+def test_it_refers_to_the_group_just_named(actors_of):
+    found = actors_of("Boko Haram denied the report. It said its fighters were not in the area.")
+    assert "It" in found["boko-haram"]
+    assert any(m.startswith("its") for m in found["boko-haram"])
+
+
+def test_pleonastic_it_is_not_an_actor(actors_of):
+    found = actors_of("Hezbollah fired rockets. It is unclear how many were intercepted.")
+    assert "It" not in found["hezbollah"]
+
+
+def test_he_refers_to_the_last_person(actors_of):
+    found = actors_of("Prime Minister Ahmed Okafor visited the base. He promised more equipment.")
+    person = next(aid for aid, ms in found.items() if "Ahmed Okafor" in ms)
+    assert "He" in found[person]
+
+
+def test_the_group_refers_to_the_armed_group_not_the_officials(actors_of):
+    found = actors_of("Hamas fired rockets, Israeli officials said, adding that the group had used tunnels.")
+    assert "the group" in found["hamas"]
+
+
+def test_both_groups_refers_to_two_actors_over_one_span(actors_of):
+    text = "The Houthis and al-Qaeda clashed in the south. Both groups lost fighters."
+    found = actors_of(text)
+    assert "Both groups" in found["houthis"] and "Both groups" in found["al-qaeda"]
+
+
+def test_former_and_latter(actors_of):
+    text = "Hamas and Fatah signed a deal, but the latter later accused the former of delays."
+    found = actors_of(text)
+    assert "latter" in found["fatah"] and "former" in found["hamas"]
+
+
+def test_role_noun_refers_to_the_person_with_that_role(actors_of):
+    text = (
+        "Police spokesman Daniel Mwangi said two officers died. Analyst Sarah Lind said the "
+        "attack was planned. The spokesman added that an investigation had begun."
+    )
+    found = actors_of(text)
+    mwangi = next(aid for aid, ms in found.items() if "Daniel Mwangi" in ms)
+    assert "The spokesman" in found[mwangi]

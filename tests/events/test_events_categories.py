@@ -1,0 +1,54 @@
+"""One sentence per PLOVER category (and the codebook's readings that move a category)."""
+
+import pytest
+from event_helpers import one, texts
+
+CASES = [
+    (
+        "The United Nations called on the warring parties to respect human rights.",
+        "REQUEST",
+        "united nations",
+        None,
+    ),
+    ("Both factions called for a truce last week.", "AGREE", "factions", None),
+    ("Iran accused the United States of backing the rebels.", "ACCUSE", "iran", "united states"),
+    ("Thousands of students protested against the new law in the capital.", "PROTEST", "students", None),
+    ("Russia deployed troops along the border.", "MOBILIZE", "russia", None),
+    ("Police arrested 20 protesters in the city.", "COERCE", "police", "protesters"),
+    ("The European Union imposed sanctions on Iran.", "SANCTION", "european union", "iran"),
+    ("North Korea threatened to attack South Korea.", "THREATEN", "north korea", None),
+    ("Hamas rejected the proposal on Tuesday.", "REJECT", "hamas", None),
+    ("Putin met Erdogan in Moscow.", "CONSULT", "putin", None),
+    ("Japan sent humanitarian aid to Nepal.", "AID", "japan", "nepal"),
+    ("Turkey withdrew its troops from northern Syria.", "RETREAT", "turkey", None),
+    ("The government lifted the curfew in the capital.", "CONCEDE", "government", None),
+    ("Iraq and Iran formed an alliance against the militants.", "COOPERATE", "iraq", None),
+    ("Egypt praised Saudi Arabia for its mediation.", "SUPPORT", "egypt", "saudi arabia"),
+    ("Gunmen opened fire on a bus, killing six passengers.", "ASSAULT", "gunmen", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "category", "actor", "recipient"), CASES)
+def test_category(code, sentence, category, actor, recipient):
+    ev = one(code(sentence), category)
+    assert actor in texts(ev.actor)
+    if recipient:
+        assert recipient in texts(ev.recipient)
+    assert ev.cameo and ev.score is not None
+    assert ev.eventText == sentence
+
+
+def test_threat_content_is_not_a_second_event(code):
+    events = code("North Korea threatened to attack South Korea.")
+    assert [e.event for e in events] == ["THREATEN"]
+
+
+def test_government_protest_is_accuse(code):
+    ev = one(code("Japan lodged a protest with China over the incident."), "ACCUSE")
+    assert "japan" in texts(ev.actor)
+    assert ev.mode == "disapprove"
+
+
+def test_suicide_mode(code):
+    ev = one(code("A suicide bomber attacked a crowded market in Kabul."), "ASSAULT")
+    assert ev.mode == "suicide-attack"
