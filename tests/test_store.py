@@ -269,3 +269,10 @@ def test_read_only_open_of_a_missing_file_says_what_to_do(tmp_path):
 def test_postgres_urls_are_refused_clearly():
     with pytest.raises(StoreError, match="PostgreSQL"):
         open_store("postgresql://localhost/allegiance")
+
+
+def test_a_document_listing_one_actor_twice_is_stored_and_loaded(store):
+    doc = make_document()
+    twice = doc.model_copy(update={"actors": [doc.actors[0], doc.actors[1], doc.actors[0]]})
+    assert store.save(twice)
+    assert store.load_document(twice.id) == twice

@@ -83,7 +83,11 @@ def test_no_event_without_participants(code):
 def test_speaker_saying_another_party_must_act_is_a_request(code):
     ev = one(code("The foreign minister said that Iran must release the detained sailors."), "REQUEST")
     assert "iran" in texts(ev.recipient)
-    assert not [e for e in code("The foreign minister said that Iran must release the sailors.") if e.event == "RETREAT"]
+    assert not [
+        e
+        for e in code("The foreign minister said that Iran must release the sailors.")
+        if e.event == "RETREAT"
+    ]
 
 
 def test_misparsed_lemma_still_finds_light_verb(code):

@@ -290,8 +290,11 @@ def resolve_acronym_definitions(state: DocActors) -> None:
     for token in doc:
         owner = defined.get(token.text)
         if owner:
-            for other in [a for a in state.actors.values() if a.id != owner and slug(token.text) == a.id[2:]]:
-                other.mentions.clear()  # the acronym's own stand-alone actor joins its owner
+            stray = "x-" + slug(token.text)  # the acronym's own stand-alone actor joins its owner
+            if stray != owner and stray in state.actors:
+                state.actors[stray].mentions.clear()
+                for anchor in state.anchors:
+                    anchor.actor = owner if anchor.actor == stray else anchor.actor
             state.add(owner, token.idx, token.idx + len(token.text), "name", token)
 
 

@@ -33,6 +33,7 @@ class ScoredPRF(PRF):
 
     given_precision: float = 0.0
     given_recall: float = 0.0
+    given_f1: float | None = None  # the scorer's own F1 (computed before rounding P and R)
     gold: int | None = None
     system: int | None = None
 
@@ -44,12 +45,17 @@ class ScoredPRF(PRF):
     def recall(self) -> float:
         return self.given_recall
 
+    @property
+    def f1(self) -> float:
+        return super().f1 if self.given_f1 is None else self.given_f1
+
     @classmethod
     def from_scorer(cls, prf: Any, counts: dict[str, Any] | None = None) -> ScoredPRF:
         counts = counts or {}
         return cls(
             given_precision=float(prf[0]),
             given_recall=float(prf[1]),
+            given_f1=float(prf[2]) if len(prf) > 2 else None,
             gold=counts.get("gold_events"),
             system=counts.get("system_events"),
         )

@@ -10,7 +10,8 @@ from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
 from .arguments import ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
-from .lexicon import Lexicon, Trigger, load, lookup
+from .lexicon import Lexicon, Trigger, load
+from .matching import class_lemmas, entries_for, has_dependent, select_trigger, trigger_objects
 from .sentence import CONTENT_OF, Found, context_of, drop_contents, merge
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -37,64 +38,6 @@ SPEECH = {
 }
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 DEMAND_MODALS = {"must", "should"}
-
-
-def _objects(tok: Token) -> list[Token]:
-    """Direct objects, passive subjects, attributes and prepositional objects of `tok`."""
-    out = []
-    for c in tok.children:
-        if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
-            out.append(c)
-        elif c.dep_ in {"prep", "prt", "agent"}:
-            out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
-    return out
-
-
-def _class_lemmas(tok: Token) -> set[str]:
-    """The head lemma and its compound modifiers ("peace deal" → {deal, peace})."""
-    out = {tok.lemma_.lower(), tok.lower_}
-    out |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
-    # "700 kg of medicine", "a package of sanctions": the "of" object names the thing
-    out |= {
-        g.lemma_.lower() for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-    }
-    return out
-
-
-def _has(tok: Token, dep: str, word: str) -> bool:
-    return any(c.dep_ == dep and c.lower_ == word for c in tok.children) or (
-        dep == "prep" and any(c.dep_ in {"prt", "agent"} and c.lower_ == word for c in tok.children)
-    )
-
-
-def _matches(trig: Trigger, tok: Token) -> bool:
-    if trig.prep and not _has(tok, "prep", trig.prep):
-        return False
-    if trig.particle and not (_has(tok, "prt", trig.particle) or _has(tok, "prep", trig.particle)):
-        return False
-    objects = _objects(tok)
-    lemmas = set().union(*(_class_lemmas(o) for o in objects)) if objects else set()
-    if trig.object and not (trig.object & lemmas):
-        return False
-    if trig.not_object and trig.not_object & lemmas:
-        return False
-    if trig.object_ent and not any(
-        o.ent_type_ in trig.object_ent
-        or any(c.dep_ == "compound" and c.ent_type_ in trig.object_ent for c in o.children)
-        for o in objects
-    ):
-        return False
-    modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in {"amod", "compound"}}
-    return not trig.needs_modifier or bool(trig.needs_modifier & modifiers)
-
-
-def _entries(table: dict, tok: Token) -> list:
-    hit = lookup(table, tok.lemma_, tok.text)
-    return hit[1] if hit else []
-
-
-def _select(entries: list[Trigger], tok: Token) -> Trigger | None:
-    return next((t for t in entries if _matches(t, tok)), None)
 
 
 class Coder:
@@ -160,6 +103,19 @@ class Coder:
             if g.dep_ == "pobj"
         ]
 
+    def _owner_of(self, things: list[Token]) -> list[Participant]:
+        """Whose demand, offer or plan it is: "rejected North Korea's demand", "a U.S. request",
+        "calls by Kofi Annan", "an offer from Kabul"."""
+        out: list[Participant] = []
+        for thing in things:
+            if thing.lemma_.lower() not in self.lex.classes.get("plan", frozenset()):
+                continue
+            for c in thing.children:
+                if c.dep_ == "poss" or (c.dep_ == "compound" and self.index.covering([c])):
+                    out += self.args.participants(c)
+            out += [p for o in self._prep_objects(thing, {"by", "from"}) for p in self.args.participants(o)]
+        return out
+
     def _is_country(self, tok: Token) -> bool:
         return any(self.index.type_of.get(m.actor) == "country" for m in self.index.covering([tok]))
 
@@ -202,6 +158,8 @@ class Coder:
             found.recipient = [p for o in objs for p in self.args.participants(o)]
             if not found.recipient:  # "suspended talks with the rebels", "lifted sanctions on Iran"
                 things = [c for c in tok.children if c.dep_ == "dobj" and not self._participant_like(c)]
+                found.recipient = self._owner_of(things)
+            if not found.recipient:
                 preps = set(trig.recipient_preps) | {"with", "to", "from"}
                 found.recipient = [
                     p for t in things for o in self._prep_objects(t, preps) for p in self.args.participants(o)
@@ -222,19 +180,19 @@ class Coder:
                 found.actor += [p for o in partners for p in self.args.participants(o)]
         if trig.host:
             found.actor, found.recipient = found.recipient, found.actor
-        if any(is_reciprocal(o) for o in _objects(tok)):
+        if any(is_reciprocal(o) for o in trigger_objects(tok)):
             found.actor += found.recipient
             found.recipient = []
         if trig.from_complement:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            comp_trig = _select(_entries(self.lex.verbs, comp), comp) if comp is not None else None
+            comp_trig = select_trigger(entries_for(self.lex.verbs, comp), comp) if comp is not None else None
             if comp_trig is not None:
                 found.category = "THREATEN" if comp_trig.category in CONFLICT else "AGREE"
         return found
 
     # --- nominal triggers -----------------------------------------------------------------------
     def nominal(self, tok: Token, trig: Trigger) -> Found | None:
-        if tok.dep_ in {"compound", "amod"}:
+        if tok.dep_ in {"compound", "amod", "nmod"}:
             return None  # "peace process", "attack helicopter": a modifier, not an event
         head = tok.head
         found = Found(tok, trig.category, trig.mode, verbal=False)
@@ -242,8 +200,10 @@ class Coder:
         if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             carrier = head.head  # "engaged in fighting", "went on strike"
         if carrier is not None and carrier.pos_ == "VERB":
-            verb_entries = _entries(self.lex.verbs, carrier)
-            if _select(verb_entries, carrier) is not None and not _entries(self.lex.light_verbs, carrier):
+            verb_entries = entries_for(self.lex.verbs, carrier)
+            if select_trigger(verb_entries, carrier) is not None and not entries_for(
+                self.lex.light_verbs, carrier
+            ):
                 return None  # the verb is the event; this noun is its object ("agreed on a truce")
             row = self._light(carrier, tok)
             if row is not None:
@@ -285,10 +245,10 @@ class Coder:
         return []
 
     def _light(self, verb: Token, noun: Token) -> dict | None:
-        lemmas = _class_lemmas(noun)
-        for row in _entries(self.lex.light_verbs, verb):
+        lemmas = class_lemmas(noun)
+        for row in entries_for(self.lex.light_verbs, verb):
             if row.get("particle") and not (
-                _has(verb, "prt", row["particle"]) or _has(verb, "prep", row["particle"])
+                has_dependent(verb, "prt", row["particle"]) or has_dependent(verb, "prep", row["particle"])
             ):
                 continue
             if row["object"] and not (row["object"] & lemmas):
@@ -314,12 +274,12 @@ class Coder:
             found = None
             if self.index.covering([tok]):
                 continue  # part of a name, like the "Accord" of "Government of National Accord"
-            if tok.pos_ == "VERB" and _entries(self.lex.verbs, tok):
-                trig = _select(_entries(self.lex.verbs, tok), tok)
+            if tok.pos_ == "VERB" and entries_for(self.lex.verbs, tok):
+                trig = select_trigger(entries_for(self.lex.verbs, tok), tok)
                 if trig is not None:
                     found = self.verbal(tok, trig)
-            elif tok.pos_ in {"NOUN", "PROPN"} and _entries(self.lex.nouns, tok):
-                trig = _select(_entries(self.lex.nouns, tok), tok)
+            elif tok.pos_ in {"NOUN", "PROPN"} and entries_for(self.lex.nouns, tok):
+                trig = select_trigger(entries_for(self.lex.nouns, tok), tok)
                 if trig is not None:
                     found = self.nominal(tok, trig)
             if found is None and tok.pos_ == "VERB":

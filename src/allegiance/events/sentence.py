@@ -26,7 +26,7 @@ class Found:
 
 def drop_contents(found: list[Found], content_of: set[str]) -> list[Found]:
     """Drop events that are the content of a demand or threat ("threatened to ban" is one THREATEN)."""
-    heads = {f.trigger.i for f in found if f.category in content_of}
+    heads = {f.trigger.i: f for f in found if f.category in content_of}
     out = []
     for f in found:
         tok, inside = f.trigger, False
@@ -36,6 +36,9 @@ def drop_contents(found: list[Found], content_of: set[str]) -> list[Found]:
             tok = tok.head
             if tok.i in heads:
                 inside = True
+                head = heads[tok.i]
+                if not head.recipient:  # "threatened to cut power to X": X is the threat's recipient
+                    head.recipient = [p for p in f.recipient if p.id not in {a.id for a in head.actor}]
                 break
         if not inside:
             out.append(f)
