@@ -193,7 +193,8 @@ def events(
         return
     for e in found:
         e["place"] = ", ".join(filter(None, (e["location_name"], e["location_country"])))
-        e["evidence"] = e["event_text"] if len(e["event_text"]) <= 160 else e["event_text"][:157] + "…"
+        sentence = " ".join(e["event_text"].split())  # headlines and body may share a line break
+        e["evidence"] = sentence if len(sentence) <= 100 else sentence[:99] + "…"
     # mode, cue, attribution and offsets are in --json; the table keeps what fits a terminal
     cols = {"day": "date", "event": "event", "actors": "actor", "recipients": "recipient"}
     cols |= {"certainty": "certainty", "place": "place", "dead": "dead"}
@@ -213,7 +214,7 @@ def actors(
         write_json(found)
         return
     for a in found:
-        a["aliases_seen"] = a["aliases_seen"][:6]
+        a["aliases_seen"] = a["aliases_seen"][:4]
     cols = {"id": "id", "name": "name", "type": "type", "country": "country", "mentions": "mentions"}
     console.print(_table("actors", found, cols | {"documents": "documents", "aliases_seen": "aliases seen"}))
 

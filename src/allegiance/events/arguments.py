@@ -72,6 +72,7 @@ class MentionIndex:
         self.doc = doc
         self.by_token: dict[int, list[Mention]] = defaultdict(list)
         self.type_of: dict[str, str] = {a.id: a.type for a in actors}
+        self.country_of: dict[str, str | None] = {a.id: a.country for a in actors}
         for actor in actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")

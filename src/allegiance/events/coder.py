@@ -8,8 +8,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
+from . import recipients
 from .arguments import ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
+from .claims import accusations
 from .lexicon import Lexicon, Trigger, load
 from .matching import class_lemmas, entries_for, has_dependent, select_trigger, trigger_objects
 from .sentence import CONTENT_OF, Found, context_of, drop_contents, merge
@@ -156,14 +158,8 @@ class Coder:
                 )
                 objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)]
             found.recipient = [p for o in objs for p in self.args.participants(o)]
-            if not found.recipient:  # "suspended talks with the rebels", "lifted sanctions on Iran"
-                things = [c for c in tok.children if c.dep_ == "dobj" and not self._participant_like(c)]
-                found.recipient = self._owner_of(things)
-            if not found.recipient:
-                preps = set(trig.recipient_preps) | {"with", "to", "from"}
-                found.recipient = [
-                    p for t in things for o in self._prep_objects(t, preps) for p in self.args.participants(o)
-                ]
+            if not found.recipient:  # "suspended talks with the rebels", "rejected Iraq's proposal"
+                found.recipient = recipients.fallback(self, tok, trig, {p.id for p in found.actor})
             if not found.recipient and trig.category in CLAUSE_RECIPIENT:
                 # "demanded that China drop its tariffs", "warned that Iran would pay"
                 clauses = [c for c in tok.children if c.dep_ == "ccomp"]
@@ -287,7 +283,8 @@ class Coder:
             if found is not None and (found.actor or found.recipient):
                 self._adjust(found, sent)
                 out.append(found)
-        return merge(drop_contents(out, CONTENT_OF))
+        coded = merge(drop_contents(out, CONTENT_OF))
+        return merge(coded + accusations(coded, self.lex, self.index, self.subject))
 
     def modal_demand(self, tok: Token) -> Found | None:
         """ "X said that Y must withdraw": a speaker stating what another party must do demands it

@@ -70,6 +70,8 @@ class Lexicon:
     thing_words: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
     agent_suffixes: tuple[str, ...] = ()
+    claim_verbs: frozenset[str] = frozenset()
+    claim_content: frozenset[str] = frozenset()
 
     def is_agent_noun(self, lemma: str) -> bool:
         return lemma in self.agent_nouns or lemma.endswith(self.agent_suffixes)
@@ -145,6 +147,8 @@ def load() -> Lexicon:
         symmetric=frozenset(k for k, v in categories.items() if v.get("symmetric")),
         agent_nouns=frozenset(raw["participants"]["agent_nouns"]),
         agent_suffixes=tuple(raw["participants"]["agent_suffixes"]),
+        claim_verbs=frozenset(raw.get("claims", {}).get("verbs", [])),
+        claim_content=frozenset(raw.get("claims", {}).get("content", [])),
     )
     lex.thing_words = lex.words(raw["participants"]["thing_classes"])
     for pos, key, table in (("VERB", "verbs", lex.verbs), ("NOUN", "nouns", lex.nouns)):
