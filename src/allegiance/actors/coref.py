@@ -110,8 +110,23 @@ def coordinated(state: DocActors, anchor: Anchor) -> list[Anchor]:
 
 
 def last_two(state: DocActors, token: Token, armed_only: bool = False) -> list[str]:
-    """The two most recent distinct collective actors before `token`, in text order (armed groups
-    only when asked: "the two jihadist groups")."""
+    """The pair a plural definite ("the two jihadist groups", "both sides") points back to: the
+    most recent pair introduced together by coordination ("Hamas and Islamic Jihad"), which is how
+    news text sets up a pair it later refers to as one; else the two most recent distinct
+    collective actors, in text order (armed groups only when asked)."""
+
+    def wanted(actor: str) -> bool:
+        return state.type_of(actor) in ARMED if armed_only else collective(state, actor)
+
+    for anchor in sorted(state.anchors, key=lambda a: -a.token):
+        if anchor.token >= token.i or token.i - anchor.token > PRONOUN_REACH * 2:
+            continue
+        if not wanted(anchor.actor):
+            continue
+        partners = [p for p in coordinated(state, anchor) if wanted(p.actor)]
+        if partners:
+            first, second = sorted([anchor, partners[0]], key=lambda a: a.token)
+            return [first.actor, second.actor]
     found: list[str] = []
     for anchor in sorted(state.anchors, key=lambda a: -a.token):
         if anchor.token >= token.i or token.i - anchor.token > PRONOUN_REACH * 2:
