@@ -15,8 +15,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
+# The seed page is read from ../shared when that folder is present (it is not copied here).
+SEED := $(wildcard ../shared/seed)
+
 demo: install
-	$(BIN)/allegiance run samples --db allegiance.duckdb
+	$(BIN)/allegiance run samples $(SEED) --db allegiance.duckdb
 	$(BIN)/allegiance events --db allegiance.duckdb --limit 25
 	$(BIN)/allegiance actors --db allegiance.duckdb --limit 15
 
