@@ -49,3 +49,43 @@ def test_evaluate_scores_category_and_participants(tmp_path, pipeline):
 def test_gold_codes_map_cameo_country_codes():
     assert gold_codes([{"code": "JAP"}, {"code": "usa"}]) == {"JPN", "USA"}
     assert gold_codes("") == set()
+
+
+def test_title_nationality_and_place_country_count_as_cameo_codes(tmp_path, pipeline):
+    rows = [
+        record(
+            1,
+            "CONCEDE",
+            "The Kenyan government lifted the night curfew in Tanzania on Friday.",
+            [{"actorText": "Kenyan government", "code": "KEN"}],
+            [{"actorText": "Tanzania", "code": "TZA"}],
+        ),
+        record(
+            2,
+            "REJECT",
+            "Brazilian President Maria Souza rejected the proposal from Argentina.",
+            [{"actorText": "Brazilian President Maria Souza", "code": "BRA"}],
+            [{"actorText": "Argentina", "code": "ARG"}],
+        ),
+    ]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(rows))
+    report = evaluate(path, pipeline=pipeline)
+    assert report.metrics["event_accuracy"] == 1.0
+    assert report.metrics["actor_accuracy"] == 1.0  # "Brazilian President …" → BRA by its title
+    assert report.metrics["recipient_accuracy"] == 1.0  # a curfew "in Tanzania" targets TZA (CAMEO)
+
+
+def test_reported_event_outranks_the_accusation_read_off_its_report_verb(tmp_path, pipeline):
+    rows = [
+        record(
+            1,
+            "FIGHT",
+            "Officials said Hezbollah fighters attacked an Israeli army post near the border.",
+            [{"actorText": "Hezbollah", "code": "LBN"}],
+            [{"actorText": "Israeli army", "code": "ISR"}],
+        )
+    ]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(rows))
+    assert evaluate(path, pipeline=pipeline).confusion[("ASSAULT", "ASSAULT")] == 1

@@ -52,16 +52,27 @@ def gold_codes(side: Any) -> set[str]:
     return out
 
 
+def _title_tokens(doc: Any, start: int, end: int) -> set[int]:
+    """The phrase's head with its pre-modifiers and its appositions ("X, Algeria's envoy")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    root = span.root
+    tokens = {t.i for t in root.subtree if t.i <= root.i}
+    for appos in (c for c in root.children if c.dep_ == "appos"):
+        tokens |= {t.i for t in appos.subtree}
+    return tokens
+
+
 def title_countries(doc: Any, part: Participant, actors: dict[str, Actor], kb: Any = None) -> set[str]:
     """Countries named in a person's title phrase ("Israeli Prime Minister Ehud Barak") or a group's
     modifiers ("Iranian authorities", "Jordan's King Abdullah"), for participants whose actor has no
     country of its own: by the article's country mentions, or by the knowledge base's demonyms and
     country names when one is given."""
-    span = doc.char_span(part.start, part.end, alignment_mode="expand")
-    if span is None:
-        return set()
-    root = span.root
-    tokens = {t.i for t in root.subtree if t.i <= root.i}
+    tokens = _title_tokens(doc, part.start, part.end)
+    own = actors.get(part.id)
+    for m in own.mentions if own is not None else []:  # "Salaheddine Sidhoum, Algeria's leading activist"
+        tokens |= _title_tokens(doc, m.start, m.end)
     out = set()
     for actor in actors.values():
         if actor.country and actor.type == "country" or actor.type in {"government", "military", "police"}:
@@ -74,7 +85,8 @@ def title_countries(doc: Any, part: Participant, actors: dict[str, Actor], kb: A
             word = doc[i].text
             if not word[:1].isupper():
                 continue
-            for aid in [kb.by_demonym(word), *kb.by_alias(word)]:
+            singular = word[:-1] if word.endswith("s") else word  # "Iraqis", "Albanians"
+            for aid in [kb.by_demonym(word), kb.by_demonym(singular), *kb.by_alias(word)]:
                 info = kb.get(aid) if aid else None
                 if info is not None and info.type == "country" and info.country:
                     out.add(info.country)

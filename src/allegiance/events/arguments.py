@@ -54,6 +54,7 @@ NON_PARTICIPANT_LEMMAS = {
     "themselves",
 }
 PRONOUNS_RELATIVE = {"who", "which", "that", "whom"}
+INCLUDING = {"including", "notably", "especially"}
 
 
 def slug(text: str) -> str:
@@ -115,6 +116,10 @@ class ArgumentFinder:
         out: list[Participant] = []
         for head in conjuncts(tok):
             out.extend(self._one(head))
+            # "officials, including ministers and army commanders": the named members count too
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in INCLUDING):
+                for member in (g for g in prep.children if g.dep_ == "pobj"):
+                    out.extend(p for m in conjuncts(member) for p in self._one(m))
         unique: dict[str, Participant] = {}
         for p in out:
             unique.setdefault(p.id, p)
@@ -149,6 +154,20 @@ class ArgumentFinder:
             ]
         return self._ad_hoc(head, span)
 
+    def fielded(self, head: Token) -> bool:
+        """A weapons platform with a nationality or actor modifier stands for the force that
+        fields it ("Russian aircraft", "Israeli drones"); a bare "drone" is an instrument."""
+        if (
+            head.lemma_.lower() not in self.lex.platform_nouns
+            and head.lemma_.lower() not in self.lex.instruments
+        ):
+            return False
+        return any(
+            c.dep_ in {"amod", "compound", "nmod", "poss"}
+            and (c.ent_type_ in {"NORP", "GPE", "ORG"} or self.index.covering([c]))
+            for c in head.children
+        )
+
     def _mentions_of(self, tok: Token) -> list[Mention]:
         return self.index.covering([tok]) or self.index.covering(noun_phrase(tok))
 
@@ -163,7 +182,7 @@ class ArgumentFinder:
         if lemma in NON_PARTICIPANT_LEMMAS or lemma in self.lex.thing_words or not head.is_alpha:
             return []
         named = head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-        if not named and not self.lex.is_agent_noun(lemma):
+        if not named and not self.lex.is_agent_noun(lemma) and not self.fielded(head):
             return []  # "supports this opinion": not a participant
         return [
             Participant(id="x-" + slug(span.text), text=span.text, start=span.start_char, end=span.end_char)

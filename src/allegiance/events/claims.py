@@ -22,6 +22,15 @@ from .sentence import Found
 CLIMB = {"conj", "xcomp", "dobj", "pobj", "prep", "advcl", "aux"}
 STATE_SIDE = {"country", "government", "military", "police"}
 NEGATION = {"not", "n't", "never"}
+UNKNOWN = {"unknown", "unidentified", "masked", "anonymous", "suspected"}
+
+
+def identified(part: Participant, index: MentionIndex) -> bool:
+    """An actor the actors stage knows, not civilians, and not marked as unknown ("unidentified
+    gunmen")."""
+    if index.type_of.get(part.id) in {None, "civilians"}:
+        return False
+    return not UNKNOWN & set(part.text.lower().split())
 
 
 def report_verb(trigger: Token, verbs: frozenset[str]) -> Token | None:
@@ -69,7 +78,7 @@ def accusations(
     for event in found:
         # only parties the actors stage identified are accused: "police said gunmen opened fire"
         # describes an attack, it does not accuse anyone
-        accused = [p for p in event.actor if index.type_of.get(p.id) not in {None, "civilians"}]
+        accused = [p for p in event.actor if identified(p, index)]
         if event.category not in lex.claim_content or not accused:
             continue
         verb = report_verb(event.trigger, lex.claim_verbs)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
 from . import recipients
-from .arguments import ArgumentFinder, MentionIndex, is_reciprocal
+from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations
 from .lexicon import Lexicon, Trigger, load
@@ -38,8 +38,19 @@ SPEECH = {
     "threaten",
     "confirm",
 }
+GIVE_VERBS = {"give", "offer", "extend", "provide", "send", "deliver", "pledge", "promise", "grant", "issue"}
+GIVE_TO = frozenset({"to"})
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 DEMAND_MODALS = {"must", "should"}
+
+
+def verb_like(tok: Token) -> bool:
+    """A verb, or a word the tagger mislabels but the parse uses as one: a clause head with both a
+    subject and an object ("Iran and Russia back the government", "back" tagged ADV)."""
+    if tok.pos_ == "VERB":
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ in {"ADV", "ADJ", "NOUN"} and "nsubj" in deps and "dobj" in deps
 
 
 class Coder:
@@ -58,7 +69,7 @@ class Coder:
             if c.dep_ in SUBJECTS:
                 if c.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                     return self.args.participants(verb.head)
-                if c.lemma_.lower() in self.lex.instruments:
+                if c.lemma_.lower() in self.lex.instruments and not self.args.fielded(c):
                     return []  # "a bomb killed three": perpetrator unknown
                 return self.args.participants(c)
             if c.dep_ == "agent":
@@ -156,6 +167,8 @@ class Coder:
                 preps = set(trig.recipient_preps) | (
                     {"to", "for"} if trig.category in TO_RECIPIENT else set()
                 )
+                if trig.category == "REQUEST":
+                    preps.add("from")  # "demanded autonomy from the government"
                 objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)]
             found.recipient = [p for o in objs for p in self.args.participants(o)]
             if not found.recipient:  # "suspended talks with the rebels", "rejected Iraq's proposal"
@@ -174,6 +187,10 @@ class Coder:
             if trig.reciprocal or trig.category in self.lex.symmetric:
                 partners = self._prep_objects(tok, {"with"})
                 found.actor += [p for o in partners for p in self.args.participants(o)]
+        if trig.reciprocal and trig.category not in self.lex.symmetric and len(found.actor) > 1:
+            # "X and Y traded blame": a one-directional category done both ways; code the first
+            # side as actor and the other(s) as recipient rather than a recipient-less record
+            found.actor, found.recipient = found.actor[:1], found.recipient or found.actor[1:]
         if trig.host:
             found.actor, found.recipient = found.recipient, found.actor
         if any(is_reciprocal(o) for o in trigger_objects(tok)):
@@ -206,10 +223,12 @@ class Coder:
                 found.category = row.get("category") or found.category
                 found.mode = row.get("mode") or (trig.mode if found.category == trig.category else None)
                 found.actor = self.subject(carrier)
+                # "gave a warm welcome to X", "extended an invitation to X": give-verbs' `to` is the recipient
+                preps = trig.recipient_preps | (
+                    GIVE_TO if carrier.lemma_.lower() in GIVE_VERBS else frozenset()
+                )
                 found.recipient = self._noun_recipients(tok, trig) or [
-                    p
-                    for o in self._prep_objects(carrier, trig.recipient_preps)
-                    for p in self.args.participants(o)
+                    p for o in self._prep_objects(carrier, preps) for p in self.args.participants(o)
                 ]
                 return self._finish_nominal(found, tok, trig)
         # the noun's own arguments: "X's attack on Y", "attack by X", "talks between X and Y"
@@ -256,7 +275,10 @@ class Coder:
         preps = set(trig.recipient_preps) | ({"to", "for"} if trig.category in TO_RECIPIENT else set())
         if trig.category in {"RETREAT", "COERCE"}:
             preps.add("of")  # "release of prisoners", "arrest of activists"
-        return [p for o in self._prep_objects(tok, preps) for p in self.args.participants(o)]
+        found = [p for o in self._prep_objects(tok, preps) for p in self.args.participants(o)]
+        if found:  # "sanctions on individuals, including X and Y": the parser hangs the list on the noun
+            found += [p for o in self._prep_objects(tok, INCLUDING) for p in self.args.participants(o)]
+        return found
 
     def _finish_nominal(self, found: Found, tok: Token, trig: Trigger) -> Found | None:
         if any(c.lower_ == "joint" for c in tok.children) and found.category in {"ASSAULT", "MOBILIZE"}:
@@ -270,7 +292,7 @@ class Coder:
             found = None
             if self.index.covering([tok]):
                 continue  # part of a name, like the "Accord" of "Government of National Accord"
-            if tok.pos_ == "VERB" and entries_for(self.lex.verbs, tok):
+            if verb_like(tok) and entries_for(self.lex.verbs, tok):
                 trig = select_trigger(entries_for(self.lex.verbs, tok), tok)
                 if trig is not None:
                     found = self.verbal(tok, trig)

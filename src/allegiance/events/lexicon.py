@@ -70,6 +70,7 @@ class Lexicon:
     thing_words: frozenset[str] = frozenset()
     agent_nouns: frozenset[str] = frozenset()
     agent_suffixes: tuple[str, ...] = ()
+    platform_nouns: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     claim_content: frozenset[str] = frozenset()
 
@@ -147,6 +148,7 @@ def load() -> Lexicon:
         symmetric=frozenset(k for k, v in categories.items() if v.get("symmetric")),
         agent_nouns=frozenset(raw["participants"]["agent_nouns"]),
         agent_suffixes=tuple(raw["participants"]["agent_suffixes"]),
+        platform_nouns=frozenset(raw["participants"].get("platform_nouns", [])),
         claim_verbs=frozenset(raw.get("claims", {}).get("verbs", [])),
         claim_content=frozenset(raw.get("claims", {}).get("content", [])),
     )

@@ -32,8 +32,10 @@ def owners(coder: Coder, things: list[Token]) -> list[Participant]:
     out: list[Participant] = []
     for thing in things:
         for c in thing.children:
-            named = coder.index.covering([c]) or c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
-            if c.dep_ == "poss" or (c.dep_ in OWNER_MODIFIERS and named):
+            # an actor the actors stage knows; a possessive pronoun ("suspended its participation")
+            # mostly points back at the actor itself, and place names ("Hodeida's airport") own nothing
+            known = coder.index.covering([c]) or c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+            if c.dep_ in OWNER_MODIFIERS and known and c.tag_ != "PRP$":
                 out += coder.args.participants(c)
         if thing.lemma_.lower() in plans:
             out += [p for o in coder._prep_objects(thing, {"by", "from"}) for p in coder.args.participants(o)]
@@ -41,10 +43,18 @@ def owners(coder: Coder, things: list[Token]) -> list[Participant]:
 
 
 def things_of(coder: Coder, tok: Token) -> list[Token]:
-    """The non-participant objects of `tok`: direct objects and prepositional objects."""
+    """The objects of `tok` that are things, not participants (direct and prepositional objects):
+    "the rebels' proposal", "autonomy", "rockets"."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return [o for o in objects if not coder._participant_like(o)]
+    # "agreed to U.S. mediation", "opposed to French mediation"; not "announced X following calls from Y"
+    objects += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return [o for o in objects if not (coder._participant_like(o) and coder.args.participants(o))]
 
 
 def fallback(coder: Coder, tok: Token, trig: Trigger, actor_ids: set[str]) -> list[Participant]:
