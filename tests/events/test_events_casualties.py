@@ -8,6 +8,10 @@ CASES = [
     ("Fourteen members of the militia were killed by the army.", 14, None),
     ("The army shelled the town, killing three soldiers and two civilians.", 5, None),
     ("Militants attacked a convoy, leaving 5 dead.", 5, None),
+    # each count belongs to its own casualty word, not summed across them
+    ("Gunmen attacked the camp, leaving four guards dead and another three wounded.", 4, 3),
+    ("Rebels shelled the market and the death toll rose to 23.", 23, None),
+    ("The army shelled the village; the death toll stands at 9.", 9, None),
 ]
 
 
@@ -21,3 +25,16 @@ def test_counts(code, sentence, dead, injured):
 def test_non_violent_events_carry_no_counts(code):
     ev = one(code("Police arrested 20 protesters in the city."), "COERCE")
     assert ev.dead is None and ev.injured is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead", "injured"),
+    [
+        ("The car bomb left five dead and 10 injured near the mosque.", 5, 10),
+        ("The death toll from the bombing rose to 20, officials said.", 20, None),
+    ],
+)
+def test_sentence_counts_without_a_coded_event(pipeline, sentence, dead, injured):
+    from allegiance.events.casualties import casualties
+
+    assert casualties(pipeline.nlp(sentence)[:]) == (dead, injured)

@@ -10,6 +10,10 @@ DEATH_VERBS = {"kill", "die", "behead", "execute", "massacre", "slaughter", "mur
 INJURY_VERBS = {"wound", "injure", "hurt", "maim"}
 DEATH_WORDS = {"dead", "death", "fatality", "body", "corpse", "killed", "casualty"}
 INJURY_WORDS = {"wounded", "injured", "injury", "hurt"}
+CASUALTY_WORDS = DEATH_WORDS | INJURY_WORDS
+# "the death toll rose to 20", "the toll stands at 20", "a death toll of 20"
+TOLL_WORDS = {"toll"}
+TOLL_PREPS = {"to", "at", "of"}
 # spaCy's like_num knows the words but not their values.
 NUMBER_WORDS = {
     "one": 1,
@@ -63,6 +67,8 @@ def count_of(noun: Token) -> int | None:
     total = 0
     found = False
     for head in [noun, *(c for c in noun.conjuncts if c.i > noun.i)]:
+        if head is not noun and any(c.lower_ in CASUALTY_WORDS for c in head.children):
+            continue  # "five dead and 10 injured": the 10 belongs to its own word
         if head.like_num and number_value(head) is not None:
             total += number_value(head) or 0
             found = True
@@ -89,6 +95,24 @@ def _victim_count(verb: Token) -> int | None:
     return None
 
 
+def _toll_count(toll: Token) -> int | None:
+    """The number a death toll rises to / stands at / is ("toll of 20", "rose to 20", "reached 20")."""
+    if not any(c.lower_ in {"death", "casualty"} for c in toll.children if c.dep_ in {"compound", "amod"}):
+        return None
+    holders = [toll]
+    if toll.dep_ in {"nsubj", "nsubjpass"}:
+        holders.append(toll.head)
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in TOLL_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj" and number_value(g) is not None:
+                        return number_value(g)
+            if holder is not toll and c.dep_ in {"dobj", "attr"} and number_value(c) is not None:
+                return number_value(c)
+    return None
+
+
 def casualties(sent: Span) -> tuple[int | None, int | None]:
     dead: int | None = None
     injured: int | None = None
@@ -106,6 +130,10 @@ def casualties(sent: Span) -> tuple[int | None, int | None]:
             n = count_of(tok)
             if n is None and tok.head.like_num:
                 n = number_value(tok.head)
+            if n is None and tok.dep_ == "oprd":  # "leaving three soldiers dead"
+                n = next((count_of(c) for c in tok.head.children if c.dep_ == "dobj"), None)
+        elif tok.lower_ in TOLL_WORDS and dead is None:
+            kind, n = "dead", _toll_count(tok)
         if kind and n is not None and tok.i not in counted:
             counted.add(tok.i)
             if kind == "dead":

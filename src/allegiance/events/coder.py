@@ -8,12 +8,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import recipients
+from . import counterparts, recipients
 from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations
 from .lexicon import Lexicon, Trigger, load
-from .matching import class_lemmas, entries_for, has_dependent, select_trigger, trigger_objects
+from .matching import (
+    class_lemmas,
+    entries_for,
+    has_dependent,
+    misread_noun,
+    select_trigger,
+    trigger_objects,
+    verb_like,
+)
 from .sentence import CONTENT_OF, Found, context_of, drop_contents, merge
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -38,19 +46,31 @@ SPEECH = {
     "threaten",
     "confirm",
 }
+# "agreed under the mediation of X", "talks resumed after the attack": a circumstance, not an object
+CIRCUMSTANCE_PREPS = {
+    "under",
+    "through",
+    "after",
+    "before",
+    "despite",
+    "amid",
+    "during",
+    "following",
+    "via",
+    "since",
+}
+# "said during a visit to X", "replied through an offer": the clause's subject does the noun's event
+SUBJECT_DOES_PREPS = {"during", "through", "via"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "myself"}
+# help or support given to oneself is no event between two parties
+SELF_DIRECTED_NONE = {"AID", "SUPPORT"}
 GIVE_VERBS = {"give", "offer", "extend", "provide", "send", "deliver", "pledge", "promise", "grant", "issue"}
 GIVE_TO = frozenset({"to"})
 FUTURE_AUX = {"will", "would", "'ll", "shall"}
 DEMAND_MODALS = {"must", "should"}
-
-
-def verb_like(tok: Token) -> bool:
-    """A verb, or a word the tagger mislabels but the parse uses as one: a clause head with both a
-    subject and an object ("Iran and Russia back the government", "back" tagged ADV)."""
-    if tok.pos_ == "VERB":
-        return True
-    deps = {c.dep_ for c in tok.children}
-    return tok.pos_ in {"ADV", "ADJ", "NOUN"} and "nsubj" in deps and "dobj" in deps
+# "warned that the offensive could cause a catastrophe": a warning of possible consequences is a
+# prediction, not a threat of the speaker's own action
+POSSIBILITY_MODALS = {"could", "might", "may"}
 
 
 class Coder:
@@ -102,6 +122,10 @@ class Coder:
                 return self.subject(head, depth + 1)
         return []
 
+    def _patients(self, verb: Token) -> list[Token]:
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return found or ([verb.head] if verb.dep_ == "acl" else [])
+
     def _is_passive(self, verb: Token) -> bool:
         return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -147,6 +171,12 @@ class Coder:
         passive_meeting = trig.reciprocal and trig.category == "CONSULT" and self._is_passive(tok)
         if passive_meeting and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "will be met with a harsh response"
+        if passive_meeting and not any(self.args.participants(p) for p in self._patients(tok)):
+            return None  # "documents consulted by the agency": consulting a thing is no meeting
+        if trig.category in SELF_DIRECTED_NONE and any(
+            c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children
+        ):
+            return None  # "the group finances itself": no second party
         found = Found(tok, trig.category, trig.mode)
         if self._is_passive(tok):
             found.actor = self.subject(tok)
@@ -196,12 +226,20 @@ class Coder:
         if any(is_reciprocal(o) for o in trigger_objects(tok)):
             found.actor += found.recipient
             found.recipient = []
+        if trig.category == "THREATEN" and not found.recipient and self._warns_of_outcome(tok):
+            return None
         if trig.from_complement:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             comp_trig = select_trigger(entries_for(self.lex.verbs, comp), comp) if comp is not None else None
             if comp_trig is not None:
                 found.category = "THREATEN" if comp_trig.category in CONFLICT else "AGREE"
         return found
+
+    def _warns_of_outcome(self, tok: Token) -> bool:
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        return bool(clauses) and all(
+            any(a.dep_ == "aux" and a.lower_ in POSSIBILITY_MODALS for a in c.children) for c in clauses
+        )
 
     # --- nominal triggers -----------------------------------------------------------------------
     def nominal(self, tok: Token, trig: Trigger) -> Found | None:
@@ -210,7 +248,12 @@ class Coder:
         head = tok.head
         found = Found(tok, trig.category, trig.mode, verbal=False)
         carrier = head if tok.dep_ in {"dobj", "nsubjpass", "attr"} else None
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        if (
+            tok.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ == "VERB"
+            and head.lower_ not in CIRCUMSTANCE_PREPS
+        ):
             carrier = head.head  # "engaged in fighting", "went on strike"
         if carrier is not None and carrier.pos_ == "VERB":
             verb_entries = entries_for(self.lex.verbs, carrier)
@@ -237,12 +280,16 @@ class Coder:
             if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and named):
                 found.actor += self.args.participants(c)
         agent_preps = {"by", "from"} if found.category in FROM_IS_AGENT else {"by"}
+        if found.mode == "third-party":
+            agent_preps = agent_preps | {"of"}  # "the mediation of Qatar": Qatar mediates
         found.actor += [p for o in self._prep_objects(tok, agent_preps) for p in self.args.participants(o)]
         partners = [p for o in self._prep_objects(tok, {"with"}) for p in self.args.participants(o)]
         found.actor += [
             p for o in self._prep_objects(tok, {"between", "among"}) for p in self.args.participants(o)
         ]
-        if partners and not found.actor:
+        done_by_subject = tok.dep_ == "pobj" and head.lower_ in SUBJECT_DOES_PREPS
+        if (partners or done_by_subject) and not found.actor:
+            # "declared during a visit to the troops": the clause's subject makes the visit
             # "X withdrew after fighting with the army": the clause's subject is the other side
             found.actor = self._clause_subject(tok)
         found.actor += partners
@@ -292,7 +339,7 @@ class Coder:
             found = None
             if self.index.covering([tok]):
                 continue  # part of a name, like the "Accord" of "Government of National Accord"
-            if verb_like(tok) and entries_for(self.lex.verbs, tok):
+            if verb_like(tok) and entries_for(self.lex.verbs, tok) and not misread_noun(tok):
                 trig = select_trigger(entries_for(self.lex.verbs, tok), tok)
                 if trig is not None:
                     found = self.verbal(tok, trig)
@@ -347,8 +394,9 @@ def extract(doc: Doc, actors: list[Actor], doc_id: str) -> list[Event]:
     lex = load()
     coder = Coder(doc, actors, lex)
     events: list[Event] = []
-    for sent in doc.sents:
-        found_here = coder.sentence(sent)
+    found = [(sent, coder.sentence(sent)) for sent in doc.sents]
+    counterparts.fill(coder, found)  # "violated the truce": the truce's other side
+    for sent, found_here in found:
         if not found_here:
             continue
         dead, injured = casualties(sent)

@@ -16,6 +16,8 @@ def trigger_objects(tok: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ in {"prep", "prt", "agent"}:
             out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.append(tok.head)  # "a truce signed by X", "the town seized by Y": the noun is the patient
     return out
 
 
@@ -23,6 +25,9 @@ def class_lemmas(tok: Token) -> set[str]:
     """The head lemma and its compound modifiers ("peace deal" → {deal, peace})."""
     out = {tok.lemma_.lower(), tok.lower_}
     out |= {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
+    joined = hyphen_joined(tok)
+    if joined:
+        out.add(joined)
     # "700 kg of medicine", "a package of sanctions": the "of" object names the thing
     out |= {
         g.lemma_.lower() for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
@@ -59,10 +64,38 @@ def trigger_matches(trig: Trigger, tok: Token) -> bool:
     return not trig.needs_modifier or bool(trig.needs_modifier & modifiers)
 
 
+def hyphen_joined(tok: Token) -> str | None:
+    """The tokenizer splits "cease-fire" into cease / - / fire (compound + head): the joined word."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].head.i != tok.i:
+        return None
+    glued = not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_
+    return f"{doc[tok.i - 2].lower_}-{tok.lower_}" if glued else None
+
+
 def entries_for(table: dict, tok: Token) -> list:
+    joined = hyphen_joined(tok)
+    if joined and joined in table:
+        return table[joined]
     hit = lookup(table, tok.lemma_, tok.text)
     return hit[1] if hit else []
 
 
 def select_trigger(entries: list[Trigger], tok: Token) -> Trigger | None:
     return next((t for t in entries if trigger_matches(t, tok)), None)
+
+
+def verb_like(tok: Token) -> bool:
+    """A verb, or a word the tagger mislabels but the parse uses as one: a clause head with both a
+    subject and an object ("Iran and Russia back the government", "back" tagged ADV)."""
+    if tok.pos_ == "VERB":
+        return True
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ in {"ADV", "ADJ", "NOUN"} and "nsubj" in deps and "dobj" in deps
+
+
+def misread_noun(tok: Token) -> bool:
+    """A bare verb form cannot head a clausal subject ("Aid workers saw…" tagged aid/VERB csubj):
+    only "-ing" or "to" clauses can ("Attacking the base was…", "To strike now would…")."""
+    bare = tok.tag_ in {"VB", "VBP"} and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "csubj" and bare
