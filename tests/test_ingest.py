@@ -152,3 +152,63 @@ def test_latin1_label_with_a_byte_cp1252_leaves_undefined(tmp_path: Path) -> Non
     page.write_bytes(b'<meta charset="ISO-8859-1"><p>Caf\xe9 \x81 attack near Li\xe8ge</p>')
     raw = only(list(read_inputs([page])))
     assert isinstance(raw, RawInput) and "Café" in raw.content and "Liège" in raw.content
+
+
+def test_pages_over_the_size_limit_are_refused_unread(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ALLEGIANCE_MAX_PAGE_MB", "0.001")  # ~1 KiB
+    page = tmp_path / "big.txt"
+    page.write_text("Troops advanced on the town. " * 100, encoding="utf-8")
+    failure = only(list(read_inputs([page])))
+    assert isinstance(failure, Failure) and "page too large" in failure.reason and "limit" in failure.reason
+
+
+def test_oversized_jsonl_row_fails_alone(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ALLEGIANCE_MAX_PAGE_MB", "0.001")
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"text": "Short row one."}, {"text": "x" * 5000}, {"text": "Short row three."}]
+    feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    first, big, third = list(read_inputs([feed]))
+    assert isinstance(first, RawInput) and isinstance(third, RawInput) and third.source.endswith("#line3")
+    assert isinstance(big, Failure) and "row too large" in big.reason
+
+
+def test_warc_html_responses_become_pages(tmp_path: Path) -> None:
+    from robustness.corpus import html_page, warc_bytes
+
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(
+        warc_bytes(
+            [
+                (
+                    "https://news.example.org/story",
+                    html_page("Rebels seized the port on Monday.").encode(),
+                    {},
+                ),
+                ("https://news.example.org/data.json", b'{"a": 1}', {"Content-Type": "application/json"}),
+            ]
+        )
+    )
+    results = list(read_inputs([tmp_path], published=None))  # folders pick up .warc.gz files
+    [page] = results  # request records and non-HTML responses are not pages
+    assert isinstance(page, RawInput) and page.format == "html"
+    assert page.url == "https://news.example.org/story"
+    assert page.published_fallback == "2023-04-02"  # WARC-Date, only as the last-resort date
+    assert "Rebels seized the port" in page.content
+    [again] = list(read_inputs([crawl], published="2023-01-09"))
+    assert isinstance(again, RawInput) and again.published_fallback == "2023-01-09"
+
+
+def test_gzip_bomb_in_a_warc_is_refused_without_inflating_it(tmp_path: Path) -> None:
+    from robustness.corpus import gzip_bomb, warc_bytes
+
+    crawl = tmp_path / "bomb.warc.gz"
+    crawl.write_bytes(warc_bytes([("https://x.example/b", gzip_bomb(40), {"Content-Encoding": "gzip"})]))
+    failure = only(list(read_inputs([crawl])))
+    assert isinstance(failure, Failure) and "decompressed WARC payload too large" in failure.reason
+
+
+def test_a_corrupt_warc_is_a_failure(tmp_path: Path) -> None:
+    crawl = tmp_path / "bad.warc"
+    crawl.write_bytes(b"WARC/1.0\r\nthis is not a warc header block\r\n\r\n")
+    results = list(read_inputs([crawl]))
+    assert results and all(isinstance(r, Failure) for r in results)

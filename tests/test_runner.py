@@ -97,3 +97,20 @@ def test_jsonl_rows_are_separate_documents_with_row_failures(pipeline, tmp_path,
     assert {d["url"] for d in store.documents()} == {"https://example.org/1", "https://example.org/2"}
     [failure] = store.failures()
     assert failure["source"].endswith("#line2")
+
+
+def test_guards_refuse_long_and_foreign_texts_before_parsing(pipeline, tmp_path, store, monkeypatch):
+    monkeypatch.setenv("ALLEGIANCE_MAX_TEXT_CHARS", "300")
+    (tmp_path / "long.txt").write_text(GOOD * 10, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(GOOD, encoding="utf-8")
+    french = (
+        "Les soldats ont quitté la ville lundi soir après trois jours de combats avec les rebelles du nord. "
+    )
+    (tmp_path / "fr.html").write_text(
+        f'<html lang="fr"><body><p>{french * 3}</p></body></html>', encoding="utf-8"
+    )
+    result = run_batch([tmp_path], store, pipeline)
+    assert (result.stored, result.failed) == (1, 2)
+    reasons = {Path(f["source"]).name: f["reason"] for f in store.failures()}
+    assert reasons["long.txt"].startswith("text too long") and "limit 300" in reasons["long.txt"]
+    assert reasons["fr.html"].startswith("language: fr")

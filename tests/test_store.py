@@ -1,8 +1,16 @@
-"""The DuckDB store: round trip, idempotent saves, queries, failures. No spaCy needed here."""
+"""The store, on both backends: round trip, idempotent saves, queries, failures. No spaCy needed.
+
+Every test taking `store` runs on DuckDB and on PostgreSQL; the PostgreSQL run needs a server named
+by ALLEGIANCE_TEST_PG (a postgresql:// URL; tools/start-postgres.sh starts one) and skips cleanly
+when it is unset or unreachable. Each PostgreSQL test gets a schema of its own, dropped afterwards.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from datetime import UTC, datetime
+from urllib.parse import quote
 
 import pytest
 
@@ -127,10 +135,47 @@ def make_document(doc_id: str = "doc-1", text: str = TEXT, with_event: bool = Tr
     )
 
 
+def postgres_url() -> str:
+    url = os.environ.get("ALLEGIANCE_TEST_PG")
+    if not url:
+        pytest.skip("ALLEGIANCE_TEST_PG is not set (tools/start-postgres.sh starts a server)")
+    try:
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=3).close()
+    except Exception as exc:  # any failure to reach the server means: skip, not fail
+        pytest.skip(f"PostgreSQL at ALLEGIANCE_TEST_PG is unreachable: {exc}")
+    return url
+
+
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "test.duckdb") as s:
+def postgres_target():
+    """A postgresql:// URL whose search_path is a fresh, private schema."""
+    import psycopg
+
+    url = postgres_url()
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {name}")
+        try:
+            sep = "&" if "?" in url else "?"
+            yield f"{url}{sep}options={quote(f'-c search_path={name}')}"
+        finally:
+            admin.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "duckdb":
+        target = str(tmp_path / "test.duckdb")
+    else:
+        target = request.getfixturevalue("postgres_target")
+    with open_store(target) as s:
         yield s
+
+
+def table_rows(store, table: str) -> list[tuple]:
+    return sorted(store.con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
 
 
 def test_store_implements_protocol(store):
@@ -153,12 +198,9 @@ def test_round_trip_keeps_empty_and_missing_fields(store):
 def test_saving_the_same_document_twice_changes_nothing(store):
     doc = make_document()
     store.save(doc)
-    before = {
-        t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-        for t in ("documents", "events", "mentions", "quotes", "aliases")
-    }
+    before = {t: table_rows(store, t) for t in ("documents", "events", "mentions", "quotes", "aliases")}
     assert store.save(doc) is False
-    after = {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in before}
+    after = {t: table_rows(store, t) for t in before}
     assert after == before
     assert store.counts()["documents"] == 1
 
@@ -266,9 +308,19 @@ def test_read_only_open_of_a_missing_file_says_what_to_do(tmp_path):
         open_store(tmp_path / "absent.duckdb", read_only=True)
 
 
-def test_postgres_urls_are_refused_clearly():
-    with pytest.raises(StoreError, match="PostgreSQL"):
-        open_store("postgresql://localhost/allegiance")
+def test_an_unreachable_postgres_server_is_a_clear_error():
+    with pytest.raises(
+        StoreError, match=r"cannot connect to PostgreSQL at postgresql://u:\*\*\*@127.0.0.1:1/"
+    ):
+        open_store("postgresql://u:secret@127.0.0.1:1/allegiance?connect_timeout=2")
+
+
+def test_postgres_data_survives_reopening(postgres_target):
+    with open_store(postgres_target) as s:
+        s.save(make_document())
+    with open_store(postgres_target, read_only=True) as s:
+        assert s.load_document("doc-1") == make_document()
+        assert s.counts()["documents"] == 1
 
 
 def test_a_document_listing_one_actor_twice_is_stored_and_loaded(store):

@@ -5,20 +5,27 @@ the sha256 of its content, already in the store — so re-running a folder is ch
 nothing), or recorded in the store's `failures` table with the stage and reason. One bad page never
 stops the batch: expected errors (`AllegianceError`, which carries its `.stage`) and unexpected
 exceptions alike become failures.
+
+Before parsing, the engine's guards (`engine.guard`) refuse texts too long to parse in bounded memory
+and texts that are not English, with the reason. With `workers > 1` the documents are analysed on a
+pool of worker processes (`engine.local.parallel_map`) and saved here, by this process only, in input
+order — so the store ends the same as with one worker.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-from .errors import AllegianceError
+from .engine import failure_from_exception, parallel_map, serial_map
 from .records import Document, Failure, RawInput
+from .settings import Settings
 from .store import Store
+
+__all__ = ["BatchResult", "Outcome", "failure_from_exception", "process_inputs", "run_batch"]
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +68,6 @@ class BatchResult:
         }
 
 
-def failure_from_exception(source: str, exc: BaseException) -> Failure:
-    """A `Failure` for an exception raised while processing `source`: our own errors carry their
-    stage and a readable message; anything else is a bug, reported with where it was raised."""
-    if isinstance(exc, AllegianceError):
-        return Failure(source=source, stage=exc.stage, reason=str(exc) or type(exc).__name__)
-    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    where = f" (at {Path(frame.filename).name}:{frame.lineno})" if frame else ""
-    return Failure(source=source, stage="pipeline", reason=f"{type(exc).__name__}: {exc}{where}")
-
-
 def content_id(raw: RawInput) -> str:
     """The id the document will get (sha256 of its content), known before any processing."""
     from .ingest import document_id
@@ -97,14 +94,20 @@ def process_inputs(
 def run_batch(
     paths: Iterable[Path | str],
     store: Store,
-    pipeline: Processor,
+    pipeline: Processor | None = None,
     published: str | None = None,
     progress: Callable[[Outcome], None] | None = None,
     reader: Reader | None = None,
+    workers: int = 1,
+    settings: Settings | None = None,
+    engine: str = "local",
 ) -> BatchResult:
     """Ingest `paths` (files, folders, JSON Lines), process new documents and save them.
 
     `reader` defaults to `allegiance.ingest.read_inputs`; `progress` is called once per input.
+    With `workers > 1`, each worker builds its own pipeline from `settings` (default: the
+    `pipeline`'s settings, else the environment) and `pipeline` may be None. `engine="dask"` runs
+    the documents on a local Dask cluster of `workers` processes (`engine.dask_engine`).
     """
     if reader is None:
         from .ingest import read_inputs
@@ -127,20 +130,41 @@ def run_batch(
         result.failures.append(failure)
         finish(Outcome(failure.source, "failed", stage=failure.stage, reason=failure.reason))
 
-    for item in reader(paths, published):
-        if isinstance(item, Failure):
-            fail(item)
-            continue
-        doc_id = content_id(item)
-        if store.has(doc_id):
-            finish(Outcome(item.source, "duplicate", document_id=doc_id))
+    def new_inputs() -> Iterator[RawInput]:
+        # read lazily, so only the engine's window of pages is ever held in memory
+        for item in reader(paths, published):
+            if isinstance(item, Failure):
+                fail(item)
+                continue
+            doc_id = content_id(item)
+            if store.has(doc_id):
+                finish(Outcome(item.source, "duplicate", document_id=doc_id))
+                continue
+            yield item
+
+    if engine == "dask":
+        from .engine.dask_engine import dask_map
+
+        settings = settings or getattr(pipeline, "settings", None) or Settings.from_env()
+        results: Iterator[tuple[str, Document | Failure]] = dask_map(new_inputs(), settings, workers)
+    elif workers > 1:
+        settings = settings or getattr(pipeline, "settings", None) or Settings.from_env()
+        results = parallel_map(new_inputs(), settings, workers)
+    else:
+        if pipeline is None:
+            from .pipeline import Pipeline
+
+            pipeline = Pipeline(settings)
+        results = serial_map(new_inputs(), pipeline)
+    for source, processed in results:
+        if isinstance(processed, Failure):
+            fail(processed)
             continue
         try:
-            document = pipeline.process(item)
-            saved = store.save(document)
+            saved = store.save(processed)
         except Exception as exc:  # one page must not stop the batch
-            log.debug("processing %s failed", item.source, exc_info=True)
-            fail(failure_from_exception(item.source, exc))
+            log.debug("saving %s failed", source, exc_info=True)
+            fail(failure_from_exception(source, exc))
             continue
-        finish(Outcome(item.source, "stored" if saved else "duplicate", document_id=document.id))
+        finish(Outcome(source, "stored" if saved else "duplicate", document_id=processed.id))
     return result

@@ -120,13 +120,33 @@ def run(
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")] = None,
     kb: KbOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any input failed.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes, each loading the pipeline once.")
+    ] = 1,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this machine, --workers processes) or dask.")
+    ] = "local",
+    store_url: Annotated[
+        str | None,
+        typer.Option("--store", help="Store target instead of --db: a DuckDB path or postgresql://…"),
+    ] = None,
 ) -> None:
     """Analyse pages into the store; already stored pages are skipped, failures are recorded."""
+    from ..engine import ENGINES
     from ..runner import Outcome, run_batch
+    from ..settings import Settings
 
     published = _check_date(published, "--published")
-    pipeline = _pipeline(model, kb)
-    store = _store(db, read_only=False)
+    if engine not in ENGINES:
+        die(f"unknown --engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    for file in kb or []:  # checked here too: with workers, the pipeline is built in the workers
+        if not file.is_file():
+            die(f"--kb file not found: {file}")
+    # with worker processes the parent only reads inputs and writes the store: no pipeline here
+    pipeline = _pipeline(model, kb) if workers == 1 and engine == "local" else None
+    settings = pipeline.settings if pipeline else Settings.from_env(model=model, extra_kb=list(kb or []))
+    target = store_url or db
+    store = _store(target, read_only=False)  # type: ignore[arg-type]
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with store, Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("starting", total=None)
@@ -141,14 +161,24 @@ def run(
                 task, advance=1, description=f"{Path(outcome.source).name[:40]} ({outcome.status})"
             )
 
-        result = run_batch(paths, store, pipeline, published=published, progress=show)
-    table = Table(title=f"allegiance run → {db}")
+        result = run_batch(
+            paths,
+            store,
+            pipeline,
+            published=published,
+            progress=show,
+            workers=workers,
+            settings=settings,
+            engine=engine,
+        )
+    shown = getattr(store, "path", target)  # a PostgreSQL store shows its URL without the password
+    table = Table(title=f"allegiance run → {shown}")
     for name in ("stored", "duplicates", "failed", "total"):
         table.add_column(name, justify="right")
     table.add_row(*(str(v) for v in result.as_dict().values()))
     console.print(table)
     if result.failed:
-        err_console.print(f"see the reasons with: allegiance failures --db {db}", highlight=False)
+        err_console.print(f"see the reasons with: allegiance failures --db {shown}", highlight=False)
     if strict and result.failed:
         raise typer.Exit(1)
 

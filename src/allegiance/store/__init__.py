@@ -1,8 +1,8 @@
 """Where documents, actors, events, quotes and failures are kept, and how they are queried.
 
-`open_store(target)` returns a backend implementing `Store`: a DuckDB file today
-(`allegiance.duckdb`, or ":memory:"); a PostgreSQL URL later (issue 7: psycopg 3 against the same
-SQL schema in schema.py). Query methods return plain dicts (table rows plus a few joined fields);
+`open_store(target)` returns a backend implementing `Store`: a DuckDB file (`allegiance.duckdb`, or
+":memory:") or a PostgreSQL URL (postgres_store.py: psycopg 3 against the same SQL schema in
+schema.py). Query methods return plain dicts (table rows plus a few joined fields);
 `load_document` returns the `records.Document` that was saved.
 """
 
@@ -43,10 +43,13 @@ class Store(Protocol):
 
 
 def open_store(target: str | Path, read_only: bool = False) -> DuckDBStore:
-    """Open (creating unless `read_only`) the store at `target`: a file path or ":memory:"."""
+    """Open (creating unless `read_only`) the store at `target`: a DuckDB file path, ":memory:", or
+    a postgresql:// URL (`PostgresStore`, same schema and queries)."""
     text = str(target)
     if text.startswith(("postgresql://", "postgres://")):
-        raise StoreError("the PostgreSQL backend is not written yet (issue 7); use a DuckDB file path")
+        from .postgres_store import PostgresStore
+
+        return PostgresStore(text, read_only=read_only)
     return DuckDBStore(text, read_only=read_only)
 
 

@@ -1,0 +1,21 @@
+"""How per-document work is spread: in this process, over a local worker pool, or over Dask.
+
+Every engine turns a stream of `RawInput` into `(RawInput, Document | Failure)` pairs with the same
+per-document code (`guard.process_checked`), so the store ends the same whichever engine ran.
+The store itself is always written by the caller's process, one transaction per document.
+"""
+
+from .guard import LanguageError, LimitError, failure_from_exception, process_checked
+from .local import parallel_map, serial_map
+
+ENGINES = ("local", "dask")
+
+__all__ = [
+    "ENGINES",
+    "LanguageError",
+    "LimitError",
+    "failure_from_exception",
+    "parallel_map",
+    "process_checked",
+    "serial_map",
+]

@@ -1,0 +1,93 @@
+"""The PostgreSQL backend (psycopg 3): the same schema and the same queries as DuckDB, for a team
+sharing one database.
+
+Every statement in schema.py and duckdb_store.py is portable SQL, so `PostgresStore` reuses all of
+`DuckDBStore` and only swaps the connection for `_Connection`, a thin adapter that gives psycopg the
+DuckDB calls the store makes (`?` placeholders, `begin`, `executemany`). One transaction per
+document holds as in DuckDB; concurrent writers of the same document are kept apart by the primary
+key (the loser's save raises, its transaction rolls back, and the runner records why).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from . import schema
+from .duckdb_store import DuckDBStore, StoreError
+
+PLACEHOLDER = re.compile(r"\?")
+
+
+def _to_psycopg(sql: str) -> str:
+    # psycopg reads % as the start of a placeholder: escape literal ones, then turn ? into %s
+    return PLACEHOLDER.sub("%s", sql.replace("%", "%%"))
+
+
+class _Connection:
+    """The subset of DuckDB's connection API that the store uses, on a psycopg connection."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.errors = psycopg.Error
+        try:
+            # autocommit: statements outside `begin()` commit at once, as they do in DuckDB
+            self.raw = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL at {_redacted(url)}: {exc}") from exc
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        return self.raw.execute(_to_psycopg(sql), list(params) if params is not None else None)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.raw.cursor() as cursor:
+            cursor.executemany(_to_psycopg(sql), rows)
+
+    def begin(self) -> None:
+        self.raw.execute("BEGIN")
+
+    def commit(self) -> None:
+        self.raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.raw.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def _redacted(url: str) -> str:
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+class PostgresStore(DuckDBStore):
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        self.path = _redacted(url)
+        self.con = _Connection(url)  # type: ignore[assignment]
+        if not read_only:
+            self._create()
+        self._check_version()
+
+    def _create(self) -> None:
+        # concurrent first runs of a team would race on CREATE TABLE IF NOT EXISTS; one lock
+        # (held until the end of the transaction) makes schema creation happen once
+        self.con.begin()
+        try:
+            self.con.execute("SELECT pg_advisory_xact_lock(7212)")
+            super()._create()
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except self.con.errors as exc:  # type: ignore[attr-defined]
+            raise StoreError(f"{self.path} is not an allegiance database (no meta table)") from exc
+        if row is None or int(row[0]) != schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {row and row[0]}, expected {schema.SCHEMA_VERSION}"
+            )
