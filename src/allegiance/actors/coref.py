@@ -23,6 +23,31 @@ IT_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PLEONASTIC_HEADS = {"be", "seem", "appear", "take", "look", "remain", "become", "matter", "happen"}
 NOT_AGENTS = {"country", "civilians"}  # "the group" never means a country or the civilians
+# "it was noted/reported/believed (…) that": the clause often hangs elsewhere in a small parse
+PASSIVE_REPORTING = {
+    "note",
+    "report",
+    "say",
+    "believe",
+    "expect",
+    "understand",
+    "know",
+    "claim",
+    "fear",
+    "think",
+    "estimate",
+    "announce",
+    "state",
+    "suggest",
+    "allege",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "add",
+    "decide",
+    "agree",
+    "confirm",
+}
 PRONOUN_REACH = 120  # tokens (a few sentences)
 ARMED = {"rebels", "militia"}
 STATE = {"government", "military", "police", "country"}
@@ -63,7 +88,15 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
 
 
 def nearest(state: DocActors, token: Token, accept, reach: int = PRONOUN_REACH) -> Anchor | None:
-    return state.before(token.i, accept, reach)
+    return state.before(token.i, lambda a: accept(a), reach, skip=quote_filter(state, token))
+
+
+def quote_filter(state: DocActors, token: Token):
+    """A pronoun in the narrative never points into a quotation ("… prevent 'a second Syria' as
+    they met"): anchors inside quotes are skipped unless the pronoun is itself quoted."""
+    if state.in_quote(token.idx):
+        return lambda anchor: False
+    return lambda anchor: state.in_quote(state.doc[anchor.token].idx)
 
 
 def link(
@@ -85,8 +118,14 @@ def pleonastic(token: Token) -> bool:
     """ "it is true that …", "it seems …": no referent."""
     if token.lower_ != "it" or token.dep_ not in {"nsubj", "expl", "nsubjpass"}:
         return False
-    # "it said that …" has a referent; only copulas and raising verbs are read as pleonastic
-    return token.head.lemma_ in PLEONASTIC_HEADS
+    # "it said that …" has a referent; only copulas and raising verbs are read as pleonastic, and
+    # passives with a clause ("it was noted that", "it is believed the attack …")
+    head = token.head
+    if token.dep_ == "nsubjpass" and (
+        any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) or head.lemma_ in PASSIVE_REPORTING
+    ):
+        return True
+    return head.lemma_ in PLEONASTIC_HEADS
 
 
 def collective(state: DocActors, actor_id: str) -> bool:
@@ -94,11 +133,38 @@ def collective(state: DocActors, actor_id: str) -> bool:
 
 
 def they_referents(state: DocActors, token: Token) -> list[Anchor | None]:
+    pair = coordinated_subjects(state, token)
+    if pair:
+        return list(pair)
     anchor = nearest(state, token, lambda a: state.type_of(a) != "person")
     if anchor is None:
         return []
     partners = coordinated(state, anchor)
     return [anchor, *partners]
+
+
+def coordinated_subjects(state: DocActors, token: Token) -> list[Anchor]:
+    """ "Germany and Russia said … as they met": a coordinated subject of this or the previous
+    sentence is the likeliest referent of a plural pronoun, ahead of nearer singular actors."""
+    sent = token.sent
+    first = sent.start
+    if first > 0:
+        first = state.doc[first - 1].sent.start
+    skip = quote_filter(state, token)
+    for anchor in sorted(state.anchors, key=lambda a: -a.token):
+        if not first <= anchor.token < token.i or skip(anchor):
+            continue
+        tok = state.doc[anchor.token]
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        partners = [p for p in coordinated(state, anchor) if not skip(p)]
+        if partners:
+            return [anchor, *partners]
+        if tok.tag_ in {"NNS", "NNPS"}:
+            # a plural subject in between ("Officials … said they") is a likelier referent than
+            # an older pair; a singular one ("Berlin has warned") cannot be "they"
+            return []
+    return []
 
 
 def coordinated(state: DocActors, anchor: Anchor) -> list[Anchor]:

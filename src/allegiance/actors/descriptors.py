@@ -8,12 +8,14 @@ The head noun's class comes from the lexicon; the referent from its modifiers: a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.tokens import Token
 
+from .leaders import forces_of_leader
 from .lexicon import Lexicon
-from .mentions import DocActors
+from .mentions import DocActors, is_locative
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nn"}
 STATE_TYPES = {"country", "government", "military", "police"}
@@ -22,18 +24,44 @@ SENTENCE_WINDOW = 80  # tokens: how far back "the militants" looks for the group
 
 
 def main_country(state: DocActors) -> str | None:
-    """The country id the article is mostly about (by state actors, demonyms and countries named)."""
+    """The country id the article is mostly about: the most frequent country among its state actors,
+    nationality words and country names (as actors or places). It must recur across sentences and
+    lead outright; one demonym in one sentence ("an Israeli army post") says nothing about who
+    "officials" are."""
     votes: Counter[str] = Counter()
+    sentences: dict[str, set[int]] = {}
+
+    starts = [sent.start_char for sent in state.doc.sents]
+
+    def vote(iso: str | None, char: int) -> None:
+        if iso:
+            votes[iso] += 1
+            sentences.setdefault(iso, set()).add(bisect_right(starts, char))
+
     for actor in state.actors.values():
         if actor.type in STATE_TYPES and actor.country:
-            votes[actor.country] += len(actor.mentions)
+            for m in actor.mentions:
+                vote(actor.country, m.start)
     for ent in state.doc.ents:
-        if ent.label_ == "NORP" and (cid := state.kb.by_demonym(ent.text)):
-            votes[state.kb.actors[cid].country or ""] += 1
-    votes.pop("", None)
-    if not votes:
+        cid = state.kb.by_demonym(ent.text) if ent.label_ == "NORP" else None
+        if ent.label_ == "GPE" and not ent.ent_id_:
+            cid = state.kb.by_metonym(ent.text)
+        if (
+            ent.label_ == "GPE"
+            and ent.ent_id_
+            and (info := state.kb.get(ent.ent_id_))
+            and info.type == "country"
+        ) and is_locative(ent.root):  # actor uses are already counted above
+            cid = info.id
+        if cid and (info := state.kb.get(cid)):
+            vote(info.country, ent.start_char)
+    ranked = votes.most_common(2)
+    if not ranked:
         return None
-    return state.kb.country_id(votes.most_common(1)[0][0])
+    top, count = ranked[0]
+    if count < 2 or len(sentences[top]) < 2 or (len(ranked) == 2 and ranked[1][1] == count):
+        return None
+    return state.kb.country_id(top)
 
 
 def dominant_armed_group(state: DocActors) -> str | None:
@@ -46,7 +74,10 @@ def dominant_armed_group(state: DocActors) -> str | None:
 
 def modifiers(head: Token) -> list[Token]:
     out = []
+    doc = head.doc
     for child in head.lefts:
+        if any("\n" in t.text for t in doc[child.i : head.i]):
+            continue  # a caption above the line ("[Reuters]\n\nTroops …") is parsed into the phrase
         if child.dep_ in MODIFIER_DEPS:
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
@@ -78,8 +109,18 @@ def referents_from_modifiers(
     named: list[str] = []
     countries: list[str] = []
     cues: set[str] = set()
+    led: list[str] = []
     for mod in modifiers(head):
         if backed(mod, lex):
+            # "Vietnamese-led forces" are the leader's own forces when nothing else names them
+            if (cid := state.kb.by_demonym(mod.text) or country_of_name(state, mod)) and leads(mod):
+                led.append(cid)
+            continue
+        if mod.lower_ in lex.backer_suffixes:  # "Vietnamese-led" parsed with "led" as the head
+            leader = [c for c in mod.children if c.dep_ in {"npadvmod", "compound", "nmod", "amod"}]
+            cid = next((state.kb.by_demonym(c.text) or country_of_name(state, c) for c in leader), None)
+            if cid and mod.lower_ == "led":
+                led.append(cid)
             continue
         words = {t.lower_ for t in mod.subtree}
         if words & lex.side_prefixes:
@@ -98,11 +139,23 @@ def referents_from_modifiers(
             cid = state.kb.by_metonym(mod.text)
         if cid is not None:
             countries.append(cid)
+        elif mod.ent_type_ == "NORP" and not mod.ent_id_ and mod.text[:1].isupper():
+            cues.add("nationality")  # "Serb forces": a people the KB has no state for
         elif mod.ent_type_ in {"ORG", "NORP"} and not mod.ent_id_:
             owner = next((a.actor for a in state.anchors if a.token == mod.i), None)
             if owner:
                 named.append(owner)
-    return named, countries, cues
+    return named, countries or led, cues
+
+
+def country_of_name(state: DocActors, token: Token) -> str | None:
+    info = state.kb.get(token.ent_id_) if token.ent_id_ else None
+    return info.id if info is not None and info.type == "country" else state.kb.by_metonym(token.text)
+
+
+def leads(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "led" or token.head.lower_ == "led"
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:
@@ -110,6 +163,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     for mod in modifiers(head):
         start = min(start, mod.left_edge.i)
     doc = head.doc
+    # a caption or line break before the head ("[Getty]\n\nForces …") is never part of the phrase
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text or doc[i].text in {"]", ")", "|"}:
+            start = i + 1
+            break
     while start < head.i and (
         doc[start].is_space or doc[start].dep_ in {"det", "nummod", "quantmod", "predet"}
     ):
@@ -135,6 +193,9 @@ def resolve_descriptors(state: DocActors, lex: Lexicon) -> None:
             continue
         named, countries, cues = referents_from_modifiers(state, head, lex)
         start, end = phrase_bounds(head)
+        led = forces_of_leader(state, head) if (role == "military" or word in lex.armed) else None
+        if led is not None and not countries:
+            named, end = led
         targets = list(named)
         if not targets and role:
             targets = state_targets(state, head, role, countries, cues, country, lex)
@@ -160,6 +221,11 @@ def state_targets(
     country: str | None,
     lex: Lexicon,
 ) -> list[str]:
+    if not countries and "nationality" in cues:
+        # a nationality the KB does not know is still not the article's main country
+        start, end = phrase_bounds(head)
+        label = " ".join(head.doc.text[start:end].split())
+        return [state.ensure_new(label, role)]  # type: ignore[arg-type]
     if not countries:
         if head.lower_ in lex.needs_country or cues & lex.foreign_modifiers or "side" in cues:
             return []

@@ -34,6 +34,17 @@ LOCATIVE_PREPS = {
 }
 
 
+# a quotation: double quotes of any style, or single quotes that open after a non-letter and close
+# before one (so that the apostrophes of "Taliban's" and "fighters' " do not open or close one)
+QUOTATION = re.compile(
+    r'"[^"\n]{1,600}"|\u201c[^\u201d\n]{1,600}\u201d|(?<!\w)[\'\u2018][^\n]{1,200}?[\'\u2019](?!\w)'
+)
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("\u2019", "'")).strip("-")
 
@@ -56,6 +67,13 @@ class DocActors:
     seen: set[tuple[int, int, str]] = field(default_factory=set)
     anchors: list[Anchor] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # tokens inside a resolved mention
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # character ranges inside quotes
+
+    def __post_init__(self) -> None:
+        self.quoted = quoted_ranges(self.doc.text)
+
+    def in_quote(self, char: int) -> bool:
+        return any(start < char < end for start, end in self.quoted)
 
     def ensure(self, info: ActorInfo) -> str:
         if info.id not in self.actors:
@@ -104,12 +122,14 @@ class DocActors:
     def type_of(self, actor_id: str) -> str:
         return self.actors[actor_id].type
 
-    def before(self, token_i: int, accept, limit: int = 400) -> Anchor | None:
+    def before(self, token_i: int, accept, limit: int = 400, skip=None) -> Anchor | None:
         """The nearest anchor before token `token_i` whose actor passes `accept` (subjects first
-        within the same distance band)."""
+        within the same distance band); `skip(anchor)` rules anchors out by position."""
         best = None
         for anchor in reversed(self.anchors):
             if anchor.token >= token_i or token_i - anchor.token > limit:
+                continue
+            if skip is not None and skip(anchor):
                 continue
             if accept(anchor.actor) and (best is None or anchor.token > best.token):
                 best = anchor

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..records import Actor, ActorType
 from .coref import resolve_coreference
 from .descriptors import resolve_descriptors
+from .junk import is_junk_entity
 from .kb import KnowledgeBase
 from .lexicon import load_lexicon
 from .mentions import DocActors, is_locative, slug
@@ -132,7 +133,7 @@ def resolve_entity(state: DocActors, ent: Span, surnames: dict[str, str]) -> Non
         if (
             info is not None
             and info.type == "country"
-            and (is_locative(ent.root) or is_descriptor_modifier(ent))
+            and (is_locative(ent.root) or is_descriptor_modifier(ent) or inside_other_name(ent, kb))
         ):
             return
         state.ensure_kb(actor_id)
@@ -148,6 +149,8 @@ def resolve_entity(state: DocActors, ent: Span, surnames: dict[str, str]) -> Non
         return
     if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and is_locative(ent.root):
         return  # "in Goma", "near Axum": a place the model took for a person
+    if is_junk_entity(ent) and full_name_for(text, surnames) == text:
+        return  # "22:01 GMT", "POLICE RAID", a lone headline word (a headline surname still joins)
     if ent.label_ == "PERSON" or (
         ent.label_ == "ORG" and len(text.split()) <= 2 and full_name_for(text, surnames) != text
     ):
@@ -166,6 +169,38 @@ def resolve_entity(state: DocActors, ent: Span, surnames: dict[str, str]) -> Non
             return
         new = state.ensure_new(text, "other")
         state.add_span(new, ent, "name")
+
+
+def inside_other_name(ent: Span, kb: KnowledgeBase) -> bool:
+    """One-word country names that are also given names, surnames or features ("Michael Jordan",
+    "Chad Smith", "the Niger River") or a US state after its city ("Atlanta, Georgia"): the small
+    parse links them by `compound` to an adjacent unknown proper noun."""
+    if len(ent) != 1:
+        return False
+    tok, doc = ent.root, ent.doc
+    lexicon = load_lexicon()
+
+    def unknown_proper(t) -> bool:
+        return t.pos_ == "PROPN" and t.is_title and not t.ent_id_ and t.ent_type_ not in {"GPE", "NORP"}
+
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if before is not None and before.head.i == tok.i and before.dep_ == "compound" and unknown_proper(before):
+        return True  # "Michael Jordan"
+    if (
+        after is not None
+        and tok.head.i == after.i
+        and tok.dep_ == "compound"
+        and unknown_proper(after)
+        and after.lemma_.lower() not in lexicon.person_roles
+        and lexicon.state_role(after.lower_) is None
+    ):
+        return True  # "Chad Smith", "Niger River"
+    if tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].ent_type_ == "GPE":
+        city = doc[tok.i - 2]
+        # a capital the KB knows ("Kabul, Afghanistan") is a dateline, not a US state's city
+        return not city.ent_id_ and kb.by_metonym(city.text) is None
+    return False
 
 
 def looks_like_name(ent: Span) -> bool:
@@ -228,9 +263,16 @@ def add_title_form(state: DocActors, person: str, ent: Span) -> None:
     if start < ent.start:
         title = doc[start : ent.end]
         state.add(person, title.start_char, title.end_char, "descriptor", ent.root)
-        roles = [t.lemma_.lower() for t in doc[start : ent.start] if t.lemma_.lower() in lexicon.person_roles]
-        orgs = [t.ent_id_ for t in doc[start : ent.start] if t.ent_id_ and t.ent_type_ == "ORG"]
+        title_tokens = doc[start : ent.start]
+        roles = title_roles(title_tokens, lexicon.person_roles)
+        orgs = [t.ent_id_ for t in title_tokens if t.ent_id_ and t.ent_type_ == "ORG"]
+        country = title_country(state, title_tokens)
+        if country and not orgs and roles and roles[-1] in STATE_OFFICE_ROLES:
+            # "Israeli Prime Minister Ehud Barak": the office belongs to that state's government
+            orgs = [state.kb.child(country, "government") or country]
         note_role(state, person, roles[-1] if roles else None, orgs[0] if orgs else None)
+        if country and not state.actors[person].country:
+            state.actors[person].country = state.kb.actors[country].country
     introduced_after_comma(state, person, ent)
     # apposition: "a senior associate at the Wilson Center, Michael Kugelman" / "X, an expert at Y"
     root = ent.root
@@ -238,6 +280,53 @@ def add_title_form(state: DocActors, person: str, ent: Span) -> None:
         if noun.lemma_.lower() in lexicon.person_roles:
             orgs = [t.ent_id_ for t in noun.subtree if t.ent_id_ and t.ent_type_ == "ORG"]
             note_role(state, person, noun.lemma_.lower(), orgs[0] if orgs else None)
+
+
+STATE_OFFICE_ROLES = {
+    "president",
+    "prime minister",
+    "premier",
+    "minister",
+    "chancellor",
+    "king",
+    "emir",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "governor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "secretary",
+    "deputy",
+}
+
+
+def title_roles(tokens: Span, roles: frozenset[str]) -> list[str]:
+    """Role words of a title, two-word roles first ("Prime Minister", "foreign minister" reads as
+    "minister")."""
+    lemmas = [t.lemma_.lower() for t in tokens]
+    found = []
+    for i, lemma in enumerate(lemmas):
+        pair = f"{lemma} {lemmas[i + 1]}" if i + 1 < len(lemmas) else ""
+        if pair in roles:
+            found.append(pair)
+        elif lemma in roles and not (i > 0 and f"{lemmas[i - 1]} {lemma}" in roles):
+            found.append(lemma)
+    return found
+
+
+def title_country(state: DocActors, tokens: Span) -> str | None:
+    """The state a title names by a nationality or country word ("Israeli", "Kenya's")."""
+    for t in tokens:
+        cid = state.kb.by_demonym(t.text) or state.kb.by_metonym(t.text)
+        info = state.kb.get(t.ent_id_) if t.ent_id_ else None
+        if cid is None and info is not None and info.type == "country":
+            cid = info.id
+        if cid:
+            return cid
+    return None
 
 
 def introduced_after_comma(state: DocActors, person: str, ent: Span) -> None:

@@ -1,0 +1,68 @@
+"""Entities that are not actors, whatever NER says: time zones ("22:01 GMT"), units ("30 km"),
+all-caps headline fragments ("POLICE RAID VILLAGE") and lone Title-Case words on a headline line
+("Rogue"). Left in, they become ad-hoc actors and then pronoun antecedents ("… GMT). They warned")."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import jsonschema
+import yaml
+from spacy.tokens import Span
+
+LEXICON_DIR = resources.files("allegiance") / "data" / "actors" / "lexicon"
+HEADLINE_MAX_WORDS = 14
+SENTENCE_END = (".", "!", "?", '"', "\u201d", ":", ";", ",")
+
+
+@lru_cache(maxsize=1)
+def not_actor_words() -> frozenset[str]:
+    data = yaml.safe_load((LEXICON_DIR / "not_actors.yaml").read_text(encoding="utf-8"))
+    schema = json.loads((LEXICON_DIR / "not_actors.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    return frozenset(word for words in data.values() for word in words)
+
+
+def line_of(span: Span) -> str:
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def is_headline_line(line: str) -> bool:
+    """A line without sentence punctuation whose words are mostly capitalised: a headline, a
+    section label or a caption, where the small model tags odd words as names."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or len(words) > HEADLINE_MAX_WORDS or line.endswith(SENTENCE_END):
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised * 3 >= len(words) * 2
+
+
+def is_junk_entity(ent: Span) -> bool:
+    words = [t.text for t in ent if not t.is_space and not t.is_punct]
+    if not words:
+        return True
+    if len(words) == 1 and words[0].lower() in not_actor_words():
+        return True
+    if any(t.like_num for t in ent) and all(
+        t.like_num or t.lower_ in not_actor_words() for t in ent if t.is_alpha or t.like_num
+    ):
+        return True  # "22:01 GMT", "30 km"
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if len(alpha) >= 2 and all(w.isupper() for w in alpha):
+        return True  # "POLICE RAID VILLAGE": a shouted headline, not an acronym
+    if len(alpha) == 1 and alpha[0].isupper() and len(alpha[0]) > 6:
+        return True  # "BREAKING", "EXCLUSIVE"; acronyms are short
+    return is_headline_line(line_of(ent)) and not named_again(ent, words[-1])
+
+
+def named_again(ent: Span, last_word: str) -> bool:
+    """A headline name that the body repeats ("… Mismari Says" / "spokesman Ahmed Mismari said")
+    is a real name; a headline word found nowhere else ("Rogue", "Seize Town") is not."""
+    text = ent.doc.text
+    line = line_of(ent)
+    return text.count(last_word) > line.count(last_word)
