@@ -94,3 +94,29 @@ def test_misparsed_lemma_still_finds_light_verb(code):
     # the small model lemmatises "staged" as "stag"; base forms are recovered by rule
     ev = one(code("Angry activists staged rallies against the new mayor."), "PROTEST")
     assert "activists" in texts(ev.actor)
+
+
+def test_gerund_after_a_temporal_preposition_is_done_by_the_subject(code):
+    events = code("Al-Shabaab fighters detained several elders before launching an attack on the base.")
+    attack = [e for e in events if e.event == "ASSAULT"]
+    assert attack and "shabaab" in texts(attack[0].actor)
+    assert "elders" not in texts(attack[0].actor)
+
+
+def test_gerund_after_of_is_done_by_the_accused(code):
+    ev = one(code("Ukraine accused Russia of shelling the city."), "ASSAULT")
+    assert "russia" in texts(ev.actor)
+
+
+def test_participial_clause_of_the_same_attack_is_one_event(code):
+    events = [e for e in code("Gunmen attacked a bus near the market, killing four passengers.") if e.event == "ASSAULT"]
+    assert len(events) == 1
+
+
+def test_events_in_a_relative_clause_stay_separate(code):
+    text = (
+        "Al-Shabaab fighters clashed with soldiers near the port, where the group is recruiting "
+        "fighters before launching attacks."
+    )
+    assaults = [e for e in code(text) if e.event == "ASSAULT"]
+    assert len(assaults) >= 2

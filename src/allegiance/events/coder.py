@@ -73,6 +73,9 @@ DEMAND_MODALS = {"must", "should"}
 POSSIBILITY_MODALS = {"could", "might", "may"}
 
 
+# prepositions after which a gerund is done by the governing verb's object ("accused X of …")
+OBJECT_ACTS_PREPS = frozenset({"of", "for", "from"})
+
 class Coder:
     def __init__(self, doc: Doc, actors: list[Actor], lex: Lexicon) -> None:
         self.doc = doc
@@ -101,8 +104,9 @@ class Coder:
             if found or verb.head.dep_ not in {"dobj", "nsubj", "pobj"}:
                 return found
             return self.subject(verb.head.head, depth + 1)  # "issued a statement calling for"
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            # "accused Russia of sending", "blamed the group for attacking": the object acts
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in OBJECT_ACTS_PREPS:
+            # "accused Russia of sending", "blamed the group for attacking": the object acts;
+            # not "detained X before launching" where the subject acts
             objs = [c for c in verb.head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
             if objs and self.args.participants(objs[0]):
                 return self.args.participants(objs[0])

@@ -45,12 +45,29 @@ def drop_contents(found: list[Found], content_of: set[str]) -> list[Found]:
     return out
 
 
+# edges that open a separate statement: events on either side are different events
+SEPARATE_CLAUSE = {"relcl", "ccomp", "parataxis"}
+
+
+def same_statement(a: Token, b: Token) -> bool:
+    """Whether two triggers sit in one statement: the dependency path between them crosses no
+    relative clause, clausal complement or parataxis ("fought the army in X, where the group is
+    recruiting before launching operations" holds two ASSAULTs; "attacked …, killing …" one)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return False
+    path = up_a[: up_a.index(common)] + up_b[: up_b.index(common)]
+    return not any(t.dep_ in SEPARATE_CLAUSE for t in path)
+
+
 def merge(found: list[Found]) -> list[Found]:
-    """One record per event per sentence: "attacked …, killing …" are one ASSAULT."""
+    """One record per event per statement: "attacked …, killing …" are one ASSAULT."""
     out: list[Found] = []
     for f in found:
         for g in out:
-            if g.category != f.category:
+            if g.category != f.category or not same_statement(f.trigger, g.trigger):
                 continue
             a_f, a_g = {p.id for p in f.actor}, {p.id for p in g.actor}
             r_f, r_g = {p.id for p in f.recipient}, {p.id for p in g.recipient}
