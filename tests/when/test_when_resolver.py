@@ -84,3 +84,18 @@ def test_resolver_never_raises_and_orders_its_bounds(text, published):
     resolved = resolve_text(text, published)
     if resolved is not None:
         assert resolved.start <= resolved.end
+
+
+def test_quarters_resolve_to_their_three_months():
+    november = datetime(2015, 11, 12)
+    assert resolve_text("the second quarter", november).iso() == ("2015-04-01", "2015-06-30")
+    assert resolve_text("the latest quarter", november).iso() == ("2015-07-01", "2015-09-30")
+    assert resolve_text("this quarter", november).iso() == ("2015-10-01", "2015-12-31")
+    assert resolve_text("the first quarter of 2012", november).iso() == ("2012-01-01", "2012-03-31")
+    assert resolve_text("the second quarter", datetime(2015, 2, 3)).start.year == 2014
+
+
+def test_year_ago_forms_step_back_one_year():
+    november = datetime(2015, 11, 12)
+    assert resolve_text("the year-earlier second quarter", november).iso() == ("2014-04-01", "2014-06-30")
+    assert resolve_text("year-ago", november).iso() == ("2014-01-01", "2014-12-31")

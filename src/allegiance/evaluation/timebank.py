@@ -70,6 +70,8 @@ def timeml_value(start: str, end: str, granularity: str) -> str:
         return start[:4]
     if granularity == "decade":
         return start[:3]
+    if granularity == "quarter":
+        return f"{start[:4]}-Q{(int(start[5:7]) - 1) // 3 + 1}"
     if granularity == "season":
         month = int(start[5:7])
         return f"{start[:4]}-" + {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(month, "XX")

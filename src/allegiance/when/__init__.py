@@ -1,8 +1,10 @@
 """Event dates resolved against the publication date (see docs/places-and-times.md).
 
 Each event takes the time expression attached to its trigger in the parse ("attacked … on
-Tuesday", "formed in 2015"), else the nearest one in its sentence; none when the sentence has
-none or only vague ones. The publication date is never a default: an undated event stays undated.
+Tuesday", "formed in 2015"), else the nearest one in its sentence that does not describe another
+noun; vague ones give none. A sentence without any time expression leaves it to the discourse
+rules (when/discourse.py: a speech act continues the previous sentences' day, or falls in the
+article's news cycle); otherwise the publication date is never a default.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import datetime
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Span, When
+from .discourse import discourse_date
 from .expressions import Expression, find_expressions
 from .resolver import Resolved, resolve_text
 
@@ -23,18 +26,23 @@ NOUN_CLAUSE_DEPS = {"relcl", "acl"}  # "Kibumba, which it conquered in October":
 
 def _attachment(expr: Expression, trigger: Token) -> int:
     """3: the expression modifies the trigger within its clause; 2: it lies in the trigger's
-    phrase (not in a relative clause) or modifies a word governing the trigger ("announced on
-    Friday that it had agreed to withdraw"); 1: elsewhere in the sentence."""
+    phrase or modifies a word governing the trigger ("announced on Friday that it had agreed to
+    withdraw"); 1: elsewhere in the sentence; 0: inside a clause describing another noun ("the
+    truce, which was extended on Monday"), which dates that other event, never this one."""
     tok, clauses, noun_clause = expr.span.root, 0, False
     for _ in range(12):
         if tok == trigger:
-            return 3 if clauses == 0 else (1 if noun_clause else 2)
+            return 3 if clauses == 0 else (0 if noun_clause else 2)
         if tok.head == tok:
             break
         if tok.dep_ in CLAUSE_DEPS and tok.pos_ in {"VERB", "AUX"}:
             clauses += 1
-            noun_clause = noun_clause or tok.dep_ in NOUN_CLAUSE_DEPS
+            # a clause on the trigger noun itself ("the attack, which began on Monday") still
+            # describes this event
+            noun_clause = noun_clause or (tok.dep_ in NOUN_CLAUSE_DEPS and tok.head != trigger)
         tok = tok.head
+    if noun_clause:
+        return 0
     return 2 if expr.span.root.head in trigger.ancestors else 1
 
 
@@ -43,7 +51,8 @@ def _to_when(expr: Expression, resolved: Resolved) -> When:
     return When(
         start=start,
         end=end,
-        granularity=resolved.granularity,  # type: ignore[arg-type]
+        # the record has no quarter granularity: a quarter is written as its interval
+        granularity="interval" if resolved.granularity == "quarter" else resolved.granularity,  # type: ignore[arg-type]
         text=expr.text,
         span=Span(start=expr.start, end=expr.end),
     )
@@ -52,18 +61,25 @@ def _to_when(expr: Expression, resolved: Resolved) -> When:
 def date_for(
     event: Event, doc: Doc, expressions: list[Expression], published: datetime | None
 ) -> When | None:
+    trigger_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    trigger = trigger_span.root if trigger_span is not None and len(trigger_span) else None
     inside = [e for e in expressions if event.sentence.start <= e.start and e.end <= event.sentence.end]
     if not inside:
-        return None
-    trigger_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger_span is not None and len(trigger_span):
-        trigger = trigger_span.root
-        inside.sort(key=lambda e: (-_attachment(e, trigger), abs(e.span.root.i - trigger.i)))
+        return discourse_date(event, trigger, doc, expressions, published)
+    levels = {id(e): 1 for e in inside}
+    if trigger is not None:
+        levels = {id(e): _attachment(e, trigger) for e in inside}
+        inside = [e for e in inside if levels[id(e)] > 0]
+        inside.sort(key=lambda e: (-levels[id(e)], abs(e.span.root.i - trigger.i)))
     future = event.certainty == "predicted"
     for expr in inside:
         resolved = resolve_text(expr.text, published, future=future)
         if resolved is not None:
             return _to_when(expr, resolved)
+    if all(levels[id(e)] < 2 for e in inside):
+        # the sentence's times belong to other events ("the truce, which was extended on Monday")
+        # or are vague and not about this one ("After weeks of fighting, X said"): discourse decides
+        return discourse_date(event, trigger, doc, expressions, published)
     return None
 
 

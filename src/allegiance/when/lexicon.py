@@ -20,6 +20,8 @@ class TimeWords:
     amounts: dict[str, tuple[int, int]]
     numbers: dict[str, int]
     parts: dict[str, tuple[float, float]]
+    reporting_verbs: frozenset[str]
+    speech_acts: frozenset[str]
 
 
 @cache
@@ -31,4 +33,6 @@ def load() -> TimeWords:
         amounts={k: (v[0], v[1]) for k, v in data["amounts"].items()},
         numbers=data["numbers"],
         parts={k: (v[0], v[1]) for k, v in data["parts"].items()},
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        speech_acts=frozenset(data["speech_acts"]),
     )

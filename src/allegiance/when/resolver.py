@@ -51,6 +51,14 @@ PAST_DURATION = re.compile(
 RELATIVE_PERIOD = re.compile(
     r"\b(?P<which>last|this|next|previous|past|earlier this|later this|coming)\s+(?P<unit>week|month|year|weekend)\b"
 )
+# "the third quarter", "fiscal first quarter", "the latest quarter", "the fourth quarter of 1990"
+QUARTER = re.compile(
+    r"^(?P<which>(?:(?:fiscal|latest|last|most recent|previous|current|this|next|coming)\s+)*)"
+    r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+)?(?:fiscal\s+)?quarter"
+    r"(?:\s+of\s+(?P<year>\d{4}))?$"
+)
+YEAR_AGO = re.compile(r"^year (?:ago|earlier)(?: (?P<rest>.+))?$")
+QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 PART = re.compile(r"\b(?P<part>early|mid|middle|late|end|beginning|start)\b")
 PREFIXES = re.compile(r"^(?:on|in|at|during|by|from|as of|the|of)\s+")
 
@@ -137,6 +145,34 @@ def _relative_period(match: re.Match[str], ref: date) -> Resolved:
     if which == "later this":
         return Resolved(ref, end, "interval")
     return Resolved(start, end, granularity)
+
+
+def _quarter(match: re.Match[str], ref: date, future: bool) -> Resolved:
+    """A calendar quarter: a numbered one is the latest that has begun by publication (the next
+    for a prediction) unless a year is written; "the quarter"/"the latest quarter" is the last
+    completed one, "this/current quarter" the running one, "next quarter" the coming one."""
+    current = (ref.month - 1) // 3 + 1
+    which = match["which"] or ""
+    if match["ordinal"]:
+        number = QUARTER_ORDINALS[match["ordinal"]]
+        year = int(match["year"]) if match["year"] else ref.year
+        if not match["year"] and number > current and not future:
+            year -= 1
+        if not match["year"] and number < current and future:
+            year += 1
+    else:
+        step = (
+            0
+            if re.search(r"\b(?:this|current)\b", which)
+            else 1
+            if re.search(r"\b(?:next|coming)\b", which)
+            else -1
+        )
+        index = ref.year * 4 + current - 1 + step
+        year, number = index // 4, index % 4 + 1
+    start = date(year, 3 * number - 2, 1)
+    end = _month_bounds(year, 3 * number)[1]
+    return Resolved(start, end, "quarter")
 
 
 def _season(match: re.Match[str], ref: date) -> Resolved:
@@ -244,6 +280,18 @@ def _resolve_body(body: str, raw: str, published: datetime | None, future: bool)
         return _day(ref + timedelta(days=1))
     if body.startswith("the day before yesterday"):
         return _day(_shift(ref, 2))
+    year_ago = YEAR_AGO.match(body)  # "the year-ago quarter", "year-earlier": a year back
+    if year_ago:
+        rest = QUARTER.match(year_ago["rest"] or "")
+        if rest:
+            then = _quarter(rest, ref, future)
+            return Resolved(
+                then.start.replace(year=then.start.year - 1),
+                then.end.replace(year=then.end.year - 1),
+                "quarter",
+            )
+        if not year_ago["rest"] or year_ago["rest"] in {"period", "level", "levels", "figure", "figures"}:
+            return Resolved(date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31), "year")
     duration = DURATION.match(raw) or PAST_DURATION.match(raw)
     if duration:
         low, high = _amount(duration["amount"])
@@ -268,6 +316,9 @@ def _resolve_body(body: str, raw: str, published: datetime | None, future: bool)
     weekday = _weekday(body, ref, future)
     if weekday:
         return weekday
+    quarter = QUARTER.match(body)
+    if quarter:
+        return _quarter(quarter, ref, future)
     period = RELATIVE_PERIOD.search(body)
     if period and not MONTHS.keys() & set(body.split()):
         return _relative_period(period, ref)

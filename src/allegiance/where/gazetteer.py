@@ -27,7 +27,7 @@ import reverse_geocoder
 from . import lexicon
 from .names import fold, skeleton, strip_affixes
 
-CACHE_VERSION = "7"  # bump when the build logic changes
+CACHE_VERSION = "9"  # bump when the build logic changes
 CAPITAL_PROMINENCE = 1.6  # a national capital outranks any namesake
 KIND_RANK = {"country": 1, "region": 2, "admin1": 2, "district": 3, "city": 4}
 
@@ -132,6 +132,7 @@ def build() -> Gazetteer:
     words = lexicon.load("words.yaml")
     country_extra = lexicon.load("countries.yaml")
     admin1_extra = lexicon.load("admin1.yaml")
+    reference_points = lexicon.load("country_points.yaml")
     prefixes, suffixes = words["admin_affixes"]["prefixes"], words["admin_affixes"]["suffixes"]
     gaz = Gazetteer(
         words=PlaceWords(
@@ -166,6 +167,8 @@ def build() -> Gazetteer:
         written |= {getattr(country, a) for a in ("common_name", "official_name") if hasattr(country, a)}
         points = by_country.get(country.alpha_2)
         lat, lon = _centre(points) if points else (None, None)
+        if country.alpha_3 in reference_points:  # the conventional centre beats a computed one
+            lat, lon = reference_points[country.alpha_3]
         place = Place(name, "country", country.alpha_3, None, lat, lon, 1.0)
         gaz.countries[country.alpha_3] = place
         gaz.add(place, {w for w in written if "," not in w})
@@ -184,8 +187,13 @@ def build() -> Gazetteer:
         admin1_names[cc, raw] = english
         written = {raw, plain, english, *extra.get("aliases", [])}
         # the ISO 3166-2 spelling ("Nangarhār", "Kunaṟ") when it folds to one of ours
-        keys = {skeleton(w) for w in written}
-        written |= {iso_name for iso_name, loose in subdivisions.get(cc, []) if loose in keys}
+        keys, folded = {skeleton(w) for w in written}, {fold(w) for w in written}
+        # a short skeleton is no evidence ("Cauca" and "Choco" both reduce to "c")
+        written |= {
+            iso_name
+            for iso_name, loose in subdivisions.get(cc, [])
+            if fold(iso_name) in folded or (loose in keys and len(loose.replace(" ", "")) >= 4)
+        }
         lat, lon = _centre(points)
         gaz.add(Place(english, "admin1", _iso3(cc, iso), english, lat, lon, 0.8), written)
 

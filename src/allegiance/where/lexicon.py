@@ -26,4 +26,12 @@ def load(name: str) -> Any:
     return data
 
 
-LEXICONS = ("capitals.yaml", "countries.yaml", "admin1.yaml", "regions.yaml", "demonyms.yaml", "words.yaml")
+LEXICONS = (
+    "capitals.yaml",
+    "countries.yaml",
+    "country_points.yaml",
+    "admin1.yaml",
+    "regions.yaml",
+    "demonyms.yaml",
+    "words.yaml",
+)

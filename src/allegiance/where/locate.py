@@ -10,10 +10,12 @@ or the lead's place, but only for a concrete event (one dated to a day).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Where
+from ..when import lexicon as when_lexicon  # the speech-act and reporting-verb lists are shared
 from .gazetteer import KIND_RANK, Gazetteer
 from .toponyms import Context, Toponym, is_locative, resolve_one
 
@@ -53,22 +55,39 @@ def specificity(top: Toponym) -> int:
     return KIND_RANK.get(top.feature or "city", 3)
 
 
+BORROW_WINDOW = 800  # characters before an unknown name where the article's region is read
+
+
+def neighbour(top: Toponym, companions: list[Toponym]) -> Toponym | None:
+    """Whose region an unresolved name borrows: a resolved place of its sentence ("Puerto Jordan,
+    a small town in Arauca"), else the nearest resolved region or town named just before it (a
+    local name the gazetteer lacks lies, as a rule, in the area the article is telling about)."""
+    resolved = [o for o in companions if o is not top and o.place is not None]
+    same = [o for o in resolved if o.span.sent == top.span.sent]
+    if same:  # the nearest one that names a region, else the nearest (a country)
+        return min(same, key=lambda o: (not (o.place and o.place.admin1), abs(o.start - top.start)))
+    before = [
+        o
+        for o in resolved
+        if top.start - BORROW_WINDOW <= o.start < top.start and o.place is not None and o.place.admin1
+    ]
+    return max(before, key=lambda o: o.start) if before else None
+
+
 def to_where(top: Toponym, companions: list[Toponym]) -> Where:
-    """The record; an unresolved name borrows region and country from a resolved neighbour
-    in its sentence ("Puerto Jordan, a small town in Arauca")."""
+    """The record; an unresolved name borrows region and country from a neighbour."""
     place = top.place
     if place is None:
-        for other in companions:
-            if other is not top and other.place is not None and other.span.sent == top.span.sent:
-                place = other.place
-                return Where(
-                    name=top.name,
-                    admin1=place.admin1,
-                    country=place.country,
-                    kind=top.feature,
-                    start=top.start,
-                    end=top.end,
-                )
+        other = neighbour(top, companions)
+        if other is not None and other.place is not None:
+            return Where(
+                name=top.name,
+                admin1=other.place.admin1,
+                country=other.place.country,
+                kind=top.feature,
+                start=top.start,
+                end=top.end,
+            )
         return Where(name=top.name, kind=top.feature, start=top.start, end=top.end)
     return Where(
         name=top.name,
@@ -120,6 +139,37 @@ def lead_place(doc: Doc, toponyms: list[Toponym]) -> Toponym | None:
     return None
 
 
+def concrete(event: Event) -> bool:
+    """Dated to a day, or to the one- or two-day news cycle of a report."""
+    when = event.date
+    if when is None or when.start is None:
+        return False
+    if when.granularity in CONCRETE_GRANULARITY:
+        return True
+    try:
+        start, end = date.fromisoformat(when.start[:10]), date.fromisoformat((when.end or when.start)[:10])
+    except ValueError:
+        return False
+    return (end - start).days <= 1
+
+
+def said_by(event: Event, trigger: Token) -> bool:
+    """A verbal event whose trigger is the reporting verb itself ("Baku demanded that …")."""
+    words = when_lexicon.load()
+    return event.event in words.speech_acts and trigger.lemma_.lower() in words.reporting_verbs
+
+
+def in_content(top: Toponym, trigger: Token) -> bool:
+    """The place lies in the clause that is the statement's content ("demanded that Y withdraw
+    from X", "said that rebels attacked X"): it places what is said, not the saying."""
+    tok = top.span.root
+    while tok != trigger and tok.head != tok:
+        if tok.dep_ == "ccomp" and trigger in tok.ancestors:
+            return True
+        tok = tok.head
+    return False
+
+
 def trigger_token(doc: Doc, event: Event) -> Token | None:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -136,6 +186,8 @@ def place_for(
         inside = [
             t for t in inside if attachment(t, trigger) > 1 or t.feature or is_locative(t.span.root, gaz)
         ]
+    if trigger is not None and said_by(event, trigger):
+        inside = [t for t in inside if not in_content(t, trigger)]
     if inside:
         if trigger is None:
             best = max(inside, key=specificity)
@@ -147,7 +199,6 @@ def place_for(
 
             best = max(inside, key=rank)
         return to_where(best, toponyms)
-    concrete = event.date is not None and event.date.granularity in CONCRETE_GRANULARITY
-    if fallback is not None and concrete:
+    if fallback is not None and concrete(event):
         return to_where(fallback, [])
     return None

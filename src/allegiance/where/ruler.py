@@ -82,6 +82,33 @@ class PlaceRuler:
             p.kind in {"country", "region", "admin1"} or p.prominence >= MIN_PROMINENCE for p in places
         )
 
+    @staticmethod
+    def _model_named(doc: Doc, span: Span) -> bool:
+        """A non-actor entity of the model covers exactly this name."""
+        return any(e.start == span.start and e.end == span.end and not e.ent_id_ for e in doc.ents)
+
+    def merge_split_names(self, ents: list[Span]) -> list[Span]:
+        """Join two place entities with nothing but a space between them when the first is no
+        place on its own: the model often splits a name whose last word is a known place
+        ("Puerto | Jordan", "Port | Sudan" would be one name)."""
+        assert self.gaz is not None
+        merged: list[Span] = []
+        for ent in sorted(ents, key=lambda e: e.start):
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and prev.end == ent.start
+                and prev.label_ in PLACE_LABELS
+                and ent.label_ in PLACE_LABELS
+                and not prev.ent_id_
+                and prev.doc[prev.end - 1].whitespace_ == " "
+                and not self.gaz.knows(prev.text)
+            ):
+                merged[-1] = Span(prev.doc, prev.start, ent.end, label="GPE")
+                continue
+            merged.append(ent)
+        return merged
+
     def candidates(self, doc: Doc) -> list[tuple[Span, bool]]:
         """(span, may_relabel) pairs: spans the ruler proposes as places."""
         found: list[tuple[Span, bool]] = []
@@ -94,6 +121,10 @@ class PlaceRuler:
                     known = self._known(span, broad=True)
                     if known or tok.lower_ in STRONG_FEATURES:
                         found.append((span, known))
+                    elif self._model_named(doc, span):
+                        # the model saw a name and the feature word says it is a place
+                        # ("escape the Xyz area" tagged ORG)
+                        found.append((span, True))
             if tok.lower_ in self.preps and tok.i + 1 < len(doc):
                 nxt = [t for t in doc[tok.i + 1 : tok.i + 8] if not t.is_space and not _is_determiner(t)]
                 if nxt and nxt[0].text[:1].isupper():
@@ -131,8 +162,9 @@ class PlaceRuler:
                 continue
             taken.update({i: span for i in range(span.start, span.end)})
             changed = True
-        if changed:
-            doc.ents = sorted(ents, key=lambda e: e.start)
+        joined = self.merge_split_names(ents)
+        if changed or len(joined) != len(ents):
+            doc.ents = joined
         return doc
 
 
