@@ -14,14 +14,12 @@ from datetime import datetime
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Span, When
+from ..syntax import climb
 from .discourse import discourse_date
 from .expressions import Expression, find_expressions
 from .resolver import Resolved, resolve_text
 
 __all__ = ["Expression", "Resolved", "find_expressions", "resolve", "resolve_text"]
-
-CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "conj", "xcomp", "acl", "parataxis"}
-NOUN_CLAUSE_DEPS = {"relcl", "acl"}  # "Kibumba, which it conquered in October": another event
 
 
 def _attachment(expr: Expression, trigger: Token) -> int:
@@ -29,19 +27,10 @@ def _attachment(expr: Expression, trigger: Token) -> int:
     phrase or modifies a word governing the trigger ("announced on Friday that it had agreed to
     withdraw"); 1: elsewhere in the sentence; 0: inside a clause describing another noun ("the
     truce, which was extended on Monday"), which dates that other event, never this one."""
-    tok, clauses, noun_clause = expr.span.root, 0, False
-    for _ in range(12):
-        if tok == trigger:
-            return 3 if clauses == 0 else (0 if noun_clause else 2)
-        if tok.head == tok:
-            break
-        if tok.dep_ in CLAUSE_DEPS and tok.pos_ in {"VERB", "AUX"}:
-            clauses += 1
-            # a clause on the trigger noun itself ("the attack, which began on Monday") still
-            # describes this event
-            noun_clause = noun_clause or (tok.dep_ in NOUN_CLAUSE_DEPS and tok.head != trigger)
-        tok = tok.head
-    if noun_clause:
+    path = climb(expr.span.root, trigger)
+    if path.reached:
+        return 3 if path.clauses == 0 else (0 if path.other_noun_clause else 2)
+    if path.other_noun_clause:
         return 0
     return 2 if expr.span.root.head in trigger.ancestors else 1
 

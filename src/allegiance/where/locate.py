@@ -15,12 +15,11 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Where
+from ..syntax import climb
 from ..when import lexicon as when_lexicon  # the speech-act and reporting-verb lists are shared
 from .gazetteer import KIND_RANK, Gazetteer
 from .toponyms import Context, Toponym, is_locative, resolve_one
 
-CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "conj", "xcomp", "acl", "parataxis"}
-NOUN_CLAUSE_DEPS = {"relcl", "acl"}  # a clause describing a noun tells of another event
 CONCRETE_GRANULARITY = {"day", "minute"}
 # "BOGOTA, Colombia (AP) —", "BAKU, September 18. /TASS/.", "KABUL (Reuters) -": an upper-case
 # place at the start of a line, then a comma, an agency in brackets or a dash.
@@ -36,16 +35,9 @@ def attachment(top: Toponym, trigger: Token) -> int:
     """3: the place hangs off the trigger within its clause; 2: it is inside the trigger's
     phrase (not in a relative clause) or hangs off a word that governs the trigger ("In Kabul,
     officials said gunmen attacked…"); 1: elsewhere in the sentence."""
-    tok, clauses, noun_clause = top.span.root, 0, False
-    for _ in range(12):
-        if tok == trigger:
-            return 3 if clauses == 0 else (1 if noun_clause else 2)
-        if tok.head == tok:
-            break
-        if tok.dep_ in CLAUSE_DEPS and tok.pos_ in {"VERB", "AUX"}:
-            clauses += 1
-            noun_clause = noun_clause or tok.dep_ in NOUN_CLAUSE_DEPS
-        tok = tok.head
+    path = climb(top.span.root, trigger)
+    if path.reached:
+        return 3 if path.clauses == 0 else (1 if path.noun_clause else 2)
     return 2 if top.span.root.head in trigger.ancestors else 1
 
 
