@@ -328,3 +328,18 @@ def test_a_document_listing_one_actor_twice_is_stored_and_loaded(store):
     twice = doc.model_copy(update={"actors": [doc.actors[0], doc.actors[1], doc.actors[0]]})
     assert store.save(twice)
     assert store.load_document(twice.id) == twice
+
+
+def test_cli_read_commands_take_a_postgres_url(postgres_target):
+    """`--db postgresql://…` reaches the same store as `run --store`: the URL is not a file path."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from allegiance.cli import app
+
+    with open_store(postgres_target) as s:
+        s.save(make_document())
+    result = CliRunner().invoke(app, ["events", "--db", postgres_target, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)

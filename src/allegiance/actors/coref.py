@@ -197,8 +197,7 @@ def last_two(state: DocActors, token: Token, armed_only: bool = False) -> list[s
     for anchor in sorted(state.anchors, key=lambda a: -a.token):
         if anchor.token >= token.i or token.i - anchor.token > PRONOUN_REACH * 2:
             continue
-        wanted = state.type_of(anchor.actor) in ARMED if armed_only else collective(state, anchor.actor)
-        if wanted and anchor.actor not in found:
+        if wanted(anchor.actor) and anchor.actor not in found:
             found.append(anchor.actor)
         if len(found) == 2:
             break

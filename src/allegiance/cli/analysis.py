@@ -14,7 +14,7 @@ from rich.table import Table
 
 from .app import app, console, die, write_json
 
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file or a postgresql:// URL.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")]
 PeriodOption = Annotated[str, typer.Option("--period", help="Timeline period: week, month, quarter or year.")]
 SinceOption = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")]
@@ -31,10 +31,10 @@ def _day(value: str | None, option: str) -> str | None:
     return value[:10]
 
 
-def _load(db: Path) -> list[Any]:
+def _load(db: str) -> list[Any]:
     from ..store import StoreError, open_store
 
-    if not db.exists():
+    if "://" not in db and not Path(db).exists():
         die(f"no store at {db}: run `allegiance run PAGES --db {db}` first")
     try:
         with open_store(db, read_only=True) as store:
@@ -44,7 +44,7 @@ def _load(db: Path) -> list[Any]:
         die(str(exc))
 
 
-def _analyse(db: Path, period: str = "month") -> tuple[list[Any], list[Any], dict]:
+def _analyse(db: str, period: str = "month") -> tuple[list[Any], list[Any], dict]:
     from ..incidents import cluster, options_from_documents
     from ..relations import timelines
 
@@ -86,7 +86,7 @@ def _casualties(low: int | None, high: int | None) -> str:
 
 @app.command("incidents")
 def list_incidents(
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     since: SinceOption = None,
     until: UntilOption = None,
     min_outlets: Annotated[
@@ -137,7 +137,7 @@ def list_incidents(
 @app.command("incident")
 def show_incident(
     incident_id: Annotated[str, typer.Argument(metavar="ID", help="Incident id (or a unique prefix).")],
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     as_json: JsonFlag = False,
 ) -> None:
     """One incident: merged values and every supporting report with its evidence sentence."""
@@ -182,7 +182,7 @@ def show_incident(
 def show_relation(
     actor_a: Annotated[str, typer.Argument(metavar="A", help="Actor id, name or alias.")],
     actor_b: Annotated[str, typer.Argument(metavar="B", help="Actor id, name or alias.")],
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     period: PeriodOption = "month",
     png: Annotated[Path | None, typer.Option("--png", help="Also write the timeline as a PNG chart.")] = None,
     as_json: JsonFlag = False,
@@ -215,7 +215,7 @@ def show_relation(
 
 @app.command("alerts")
 def show_alerts(
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     since: SinceOption = None,
     threshold: Annotated[
         float, typer.Option("--threshold", min=0, help="Least |score| of the new period.")
@@ -241,7 +241,7 @@ def show_alerts(
 
 @app.command("network")
 def show_network(
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     period: PeriodOption = "month",
     as_json: JsonFlag = False,
 ) -> None:
@@ -275,7 +275,7 @@ def export_command(
         str, typer.Option("--format", help="plover, acled, parquet, graphml, gexf, geojson or stix.")
     ],
     out: Annotated[Path, typer.Option("--out", help="Output file (a folder for parquet).")],
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     actor: Annotated[
         str | None, typer.Option("--actor", help="Only events with this actor (id or name).")
     ] = None,

@@ -31,7 +31,7 @@ CODE_COLUMNS = {
 }
 EVAL_KINDS = ("articles", "plover", "re3d", "extraction", "geo", "timebank")
 
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")]
+DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file or a postgresql:// URL.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")]
 KbOption = Annotated[
     list[Path] | None, typer.Option("--kb", help="Extra actor knowledge-base YAML file (repeatable).")
@@ -68,7 +68,7 @@ def _pipeline(model: str | None, kb: list[Path] | None) -> Any:
         die(str(exc))
 
 
-def _store(db: Path, read_only: bool = True) -> Any:
+def _store(db: str, read_only: bool = True) -> Any:
     from ..store import StoreError, open_store
 
     try:
@@ -115,7 +115,7 @@ def extract(
 @app.command()
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or .jsonl files to ingest.")],
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     published: PublishedOption = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")] = None,
     kb: KbOption = None,
@@ -146,7 +146,7 @@ def run(
     pipeline = _pipeline(model, kb) if workers == 1 and engine == "local" else None
     settings = pipeline.settings if pipeline else Settings.from_env(model=model, extra_kb=list(kb or []))
     target = store_url or db
-    store = _store(target, read_only=False)  # type: ignore[arg-type]
+    store = _store(target, read_only=False)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with store, Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("starting", total=None)
@@ -202,7 +202,7 @@ def _table(title: str, rows: list[dict[str, Any]], columns: dict[str, str]) -> T
 
 @app.command()
 def events(
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     actor: Annotated[str | None, typer.Option("--actor", help="Actor id, name or alias (any case).")] = None,
     category: Annotated[str | None, typer.Option("--category", help="PLOVER category, e.g. ASSAULT.")] = None,
     certainty: Annotated[str | None, typer.Option("--certainty", help="asserted, reported, …")] = None,
@@ -233,7 +233,7 @@ def events(
 
 @app.command()
 def actors(
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
     as_json: JsonFlag = False,
 ) -> None:
@@ -252,7 +252,7 @@ def actors(
 @app.command("actor")
 def actor_profile(
     name_or_id: Annotated[str, typer.Argument(metavar="ID", help="Actor id, name or alias.")],
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     as_json: JsonFlag = False,
 ) -> None:
     """One actor: description, aliases, mention counts, events by role and counterparts."""
@@ -277,7 +277,7 @@ def actor_profile(
 
 @app.command()
 def failures(
-    db: DbOption = Path("allegiance.duckdb"),
+    db: DbOption = "allegiance.duckdb",
     limit: Annotated[int, typer.Option("--limit", min=1)] = 100,
     as_json: JsonFlag = False,
 ) -> None:
