@@ -18,10 +18,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from .engine import failure_from_exception, parallel_map, serial_map
-from .records import Document, Failure, RawInput
+from .records import Document, Failure, Incident, RawInput
 from .settings import Settings
 from .store import Store
 
@@ -156,6 +156,8 @@ def run_batch(
 
             pipeline = Pipeline(settings)
         results = serial_map(new_inputs(), pipeline)
+    fresh: list[Document] = []
+    incidents = None
     for source, processed in results:
         if isinstance(processed, Failure):
             fail(processed)
@@ -167,4 +169,47 @@ def run_batch(
             fail(failure_from_exception(source, exc))
             continue
         finish(Outcome(source, "stored" if saved else "duplicate", document_id=processed.id))
+        if saved:
+            fresh.append(processed)
+            if len(fresh) >= INCIDENT_CHUNK:
+                incidents = _add_to_incidents(store, incidents, fresh, settings, pipeline)
+                fresh = []
+    if fresh:
+        incidents = _add_to_incidents(store, incidents, fresh, settings, pipeline)
+    if incidents is not None:
+        store.save_incidents(incidents)
     return result
+
+
+INCIDENT_CHUNK = 500  # documents held in memory before they are folded into the incidents
+
+
+def _add_to_incidents(
+    store: Any,
+    incidents: list[Incident] | None,
+    documents: list[Document],
+    settings: Settings | None,
+    pipeline: Any,
+) -> list[Incident] | None:
+    """Fold newly stored documents into the stored cross-article incidents (`incidents.update`:
+    the same result as clustering everything at once, whatever the order documents arrive in).
+    Stores without an incidents table (test doubles) are left alone."""
+    if not hasattr(store, "load_incidents"):
+        return None
+    from .incidents import update
+    from .incidents.link import LinkOptions
+
+    if incidents is None:
+        incidents = store.load_incidents()
+    kb = getattr(pipeline, "kb", None)
+    if kb is None:
+        from .actors import load_kb
+
+        kb = load_kb((settings or Settings.from_env()).extra_kb)
+    # the actor hierarchy and media outlets come from the knowledge base the documents were
+    # resolved with, so every batch links with the same options
+    options = LinkOptions(
+        parents={a.id: a.parent for a in kb.actors.values() if a.parent},
+        media_ids=frozenset(a.id for a in kb.actors.values() if a.type == "media"),
+    )
+    return update(incidents, documents, options)

@@ -44,12 +44,23 @@ def _load(db: str) -> list[Any]:
         die(str(exc))
 
 
+def _stored_incidents(db: str) -> list[Any]:
+    from ..store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            return store.load_incidents()
+    except Exception:  # a store from before the incidents table: recompute instead
+        return []
+
+
 def _analyse(db: str, period: str = "month") -> tuple[list[Any], list[Any], dict]:
     from ..incidents import cluster, options_from_documents
     from ..relations import timelines
 
     documents = _load(db)
-    incidents = cluster(documents, options_from_documents(documents))
+    # incidents are kept up to date at ingest; a store written before that is clustered here
+    incidents = _stored_incidents(db) or cluster(documents, options_from_documents(documents))
     try:
         lines = timelines(incidents, unit=period)
     except ValueError as exc:

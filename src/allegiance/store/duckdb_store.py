@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from ..errors import AllegianceError
-from ..records import Document, Failure
+from ..records import Document, Failure, Incident
 from . import rows, schema
 
 
@@ -100,6 +100,25 @@ class DuckDBStore:
             self.con.rollback()
             raise
         return True
+
+    def load_incidents(self) -> list[Incident]:
+        """The cross-article incidents kept up to date at ingest (`runner.update_incidents`)."""
+        rows = self._query("SELECT body FROM incidents ORDER BY id")
+        return [Incident.model_validate_json(r["body"]) for r in rows]
+
+    def save_incidents(self, incidents: list[Incident]) -> None:
+        """Replace the stored incidents with `incidents`, in one transaction."""
+        self.con.begin()
+        try:
+            self.con.execute("DELETE FROM incidents")
+            if incidents:
+                self.con.executemany(
+                    schema.insert_sql("incidents"), [(i.id, i.model_dump_json()) for i in incidents]
+                )
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
 
     def _upsert_actors(self, document: Document) -> None:
         # The latest description of an actor wins: the KB may have been corrected since last run.

@@ -16,6 +16,11 @@ from __future__ import annotations
 SCHEMA_VERSION = 1
 
 TABLES: dict[str, str] = {
+    "incidents": """
+        CREATE TABLE IF NOT EXISTS incidents (
+            id TEXT PRIMARY KEY,
+            body TEXT NOT NULL
+        )""",
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (
             key TEXT PRIMARY KEY,
