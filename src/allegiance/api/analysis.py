@@ -43,16 +43,17 @@ class AnalysisCache:
             hit = self.cached.get(period)
             if hit is not None and hit[0] == key:
                 return hit[1]
-            analysis = build(self.desk.all_documents(), period)
+            analysis = build(self.desk.all_documents(), period, self.desk.stored_incidents())
             self.cached[period] = (key, analysis)
             return analysis
 
 
-def build(documents: list[Document], period: str = "month") -> Analysis:
+def build(documents: list[Document], period: str = "month", stored: list[Incident] | None = None) -> Analysis:
     from ..incidents import cluster, incident_index, options_from_documents
     from ..relations import timelines
 
-    incidents = cluster(documents, options_from_documents(documents))
+    # incidents are kept up to date at ingest; older stores are clustered here
+    incidents = stored or cluster(documents, options_from_documents(documents))
     names = {a.id: a.name for doc in documents for a in doc.actors}
     return Analysis(
         documents=documents,

@@ -339,6 +339,14 @@ class Desk:
         with self.lock:
             return self.store.load_document(doc_id)
 
+    def stored_incidents(self) -> list[Any]:
+        """Incidents kept up to date at ingest; empty for a store from before that table."""
+        with self.lock:
+            try:
+                return self.store.load_incidents()
+            except Exception:  # no incidents table yet: the caller clusters on the fly
+                return []
+
     def all_documents(self) -> list[Any]:
         ids = [r["id"] for r in self._rows("SELECT id FROM documents ORDER BY id")]
         return [d for d in (self.load_document(i) for i in ids) if d is not None]
