@@ -1,8 +1,8 @@
 """Issue 7's hostile-input corpus, generated here: every input ends stored, skipped as a duplicate or
 recorded in `failures` with a specific reason, the batch finishes, and memory stays bounded.
 
-The "large page" is LARGE_PAGE_MB (12 MiB by default, over the 8 MiB page limit; set
-ALLEGIANCE_TEST_LARGE_PAGE_MB=100 to try the issue's 100 MB page): it is refused from its size
+The "large page" is LARGE_PAGE_MB (100 MiB by default, the issue's size, over the 8 MiB page limit; set
+ALLEGIANCE_TEST_LARGE_PAGE_MB lower on a small disk): it is refused from its size
 without being read.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from allegiance.store import open_store
 from robustness.corpus import gzip_bomb, html_page, news_text, warc_bytes
 
-LARGE_PAGE_MB = int(os.environ.get("ALLEGIANCE_TEST_LARGE_PAGE_MB", "12"))
+LARGE_PAGE_MB = int(os.environ.get("ALLEGIANCE_TEST_LARGE_PAGE_MB", "100"))
 GERMAN = (
     "Die Armee teilte am Montag mit, sie habe die Rebellen aus zwei Dörfern nahe der Grenze vertrieben. "
     "Durch die Kämpfe seien Hunderte Familien obdachlos geworden, die nun in Schulen untergebracht sind. "
