@@ -1,0 +1,55 @@
+"""Closed word classes and category groups the event coder's argument rules use: prepositions,
+modals, speech verbs. Small, closed sets of function words, so kept in code; the open trigger
+lexicon lives in data/plover/triggers.yaml."""
+
+SUBJECTS = {"nsubj", "csubj"}
+CONFLICT = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "PROTEST", "ACCUSE", "REJECT", "REQUEST"}
+STATE_TYPES = {"country", "government", "igo"}
+# "gave aid to X", "apologised to X", "appealed to X": `to` marks the recipient
+TO_RECIPIENT = {"AID", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "RETREAT"}
+PLACE_RECIPIENT = {"MOBILIZE", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "CONSULT", "AID"}
+CLAUSE_RECIPIENT = {"REQUEST", "THREATEN"}
+# "assistance from X", "calls from X" name the agent; "withdrawal from X" names a place
+FROM_IS_AGENT = {"AID", "REQUEST", "SUPPORT", "ACCUSE", "THREATEN", "AGREE", "CONSULT", "COOPERATE", "REJECT"}
+SPEECH = {
+    "say",
+    "announce",
+    "warn",
+    "declare",
+    "state",
+    "insist",
+    "vow",
+    "add",
+    "tell",
+    "threaten",
+    "confirm",
+}
+# "agreed under the mediation of X", "talks resumed after the attack": a circumstance, not an object
+CIRCUMSTANCE_PREPS = {
+    "under",
+    "through",
+    "after",
+    "before",
+    "despite",
+    "amid",
+    "during",
+    "following",
+    "via",
+    "since",
+}
+# "said during a visit to X", "replied through an offer": the clause's subject does the noun's event
+SUBJECT_DOES_PREPS = {"during", "through", "via"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "myself"}
+# help or support given to oneself is no event between two parties
+SELF_DIRECTED_NONE = {"AID", "SUPPORT"}
+GIVE_VERBS = {"give", "offer", "extend", "provide", "send", "deliver", "pledge", "promise", "grant", "issue"}
+GIVE_TO = frozenset({"to"})
+FUTURE_AUX = {"will", "would", "'ll", "shall"}
+DEMAND_MODALS = {"must", "should"}
+# "warned that the offensive could cause a catastrophe": a warning of possible consequences is a
+# prediction, not a threat of the speaker's own action
+POSSIBILITY_MODALS = {"could", "might", "may"}
+
+
+# prepositions after which a gerund is done by the governing verb's object ("accused X of …")
+OBJECT_ACTS_PREPS = frozenset({"of", "for", "from"})
