@@ -156,8 +156,7 @@ def run_batch(
 
             pipeline = Pipeline(settings)
         results = serial_map(new_inputs(), pipeline)
-    fresh: list[Document] = []
-    incidents = None
+    folder = _IncidentFolder(store, settings, pipeline)
     for source, processed in results:
         if isinstance(processed, Failure):
             fail(processed)
@@ -170,46 +169,59 @@ def run_batch(
             continue
         finish(Outcome(source, "stored" if saved else "duplicate", document_id=processed.id))
         if saved:
-            fresh.append(processed)
-            if len(fresh) >= INCIDENT_CHUNK:
-                incidents = _add_to_incidents(store, incidents, fresh, settings, pipeline)
-                fresh = []
-    if fresh:
-        incidents = _add_to_incidents(store, incidents, fresh, settings, pipeline)
-    if incidents is not None:
-        store.save_incidents(incidents)
+            folder.add(processed)
+    folder.close()
     return result
 
 
 INCIDENT_CHUNK = 500  # documents held in memory before they are folded into the incidents
 
 
-def _add_to_incidents(
-    store: Any,
-    incidents: list[Incident] | None,
-    documents: list[Document],
-    settings: Settings | None,
-    pipeline: Any,
-) -> list[Incident] | None:
-    """Fold newly stored documents into the stored cross-article incidents (`incidents.update`:
-    the same result as clustering everything at once, whatever the order documents arrive in).
-    Stores without an incidents table (test doubles) are left alone."""
-    if not hasattr(store, "load_incidents"):
-        return None
-    from .incidents import update
-    from .incidents.link import LinkOptions
+class _IncidentFolder:
+    """Folds newly stored documents into the stored cross-article incidents (`incidents.update`:
+    the same result as clustering everything at once, whatever the order documents arrive in),
+    a chunk at a time; the incidents are written once, at the end of the batch. Stores without
+    an incidents table (test doubles) are left alone."""
 
-    if incidents is None:
-        incidents = store.load_incidents()
-    kb = getattr(pipeline, "kb", None)
-    if kb is None:
-        from .actors import load_kb
+    def __init__(self, store: Any, settings: Settings | None, pipeline: Any) -> None:
+        self.store, self.settings, self.pipeline = store, settings, pipeline
+        self.enabled = hasattr(store, "load_incidents")
+        self.fresh: list[Document] = []
+        self.incidents: list[Incident] | None = None
+        self.options: Any = None
 
-        kb = load_kb((settings or Settings.from_env()).extra_kb)
-    # the actor hierarchy and media outlets come from the knowledge base the documents were
-    # resolved with, so every batch links with the same options
-    options = LinkOptions(
-        parents={a.id: a.parent for a in kb.actors.values() if a.parent},
-        media_ids=frozenset(a.id for a in kb.actors.values() if a.type == "media"),
-    )
-    return update(incidents, documents, options)
+    def add(self, document: Document) -> None:
+        if self.enabled:
+            self.fresh.append(document)
+            if len(self.fresh) >= INCIDENT_CHUNK:
+                self._fold()
+
+    def close(self) -> None:
+        if self.fresh:
+            self._fold()
+        if self.incidents is not None:
+            self.store.save_incidents(self.incidents)
+
+    def _fold(self) -> None:
+        from .incidents import update
+
+        if self.incidents is None:
+            self.incidents = self.store.load_incidents()
+            self.options = self._link_options()
+        self.incidents = update(self.incidents, self.fresh, self.options)
+        self.fresh = []
+
+    def _link_options(self) -> Any:
+        """The actor hierarchy and media outlets of the knowledge base the documents were resolved
+        with, so that every batch links with the same options (loaded once per batch)."""
+        from .incidents.link import LinkOptions
+
+        kb = getattr(self.pipeline, "kb", None)
+        if kb is None:
+            from .actors import load_kb
+
+            kb = load_kb((self.settings or Settings.from_env()).extra_kb)
+        return LinkOptions(
+            parents={a.id: a.parent for a in kb.actors.values() if a.parent},
+            media_ids=frozenset(a.id for a in kb.actors.values() if a.type == "media"),
+        )
