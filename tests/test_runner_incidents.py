@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import random
 
-from export.synthetic import multi_outlet_corpus
-
 from allegiance.actors import load_kb
 from allegiance.incidents import LinkOptions, cluster
 from allegiance.records import Document, RawInput
 from allegiance.runner import run_batch
 from allegiance.store import open_store
+from export.synthetic import multi_outlet_corpus
 
 
 class CannedPipeline:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from . import actors, certainty, clean, events, nlp, quotes, when, where
+from .incidents.within import share_context
 from .records import CleanDoc, Document, RawInput
 from .settings import Settings
 
@@ -33,6 +34,7 @@ class Pipeline:
         evs = certainty.assess(doc, evs, found_actors, found_quotes)
         evs = when.resolve(doc, evs, cdoc.published)
         evs = where.locate(doc, evs, found_actors, self.gazetteer)
+        evs = share_context(evs)  # one incident's mentions in this article share place and date
         return Document(
             id=cdoc.id,
             source=cdoc.source,

@@ -122,3 +122,14 @@ def test_mutual_blame_has_one_side_as_actor_and_the_other_as_recipient(code):
     assert texts(ev.recipient) == "pakistan"
     fight = one(code("India and Pakistan fought along the border."), "ASSAULT")
     assert "india" in texts(fight.actor) and "pakistan" in texts(fight.actor)  # symmetric stays in actor
+
+
+def test_passive_event_takes_the_agent_of_the_attack_it_happened_in(code):
+    ev = one(code("Three farmers were killed in an attack by Boko Haram fighters on Monday."), "ASSAULT")
+    assert "boko haram" in texts(ev.actor)
+    assert "farmers" in texts(ev.recipient)
+
+
+def test_passive_event_keeps_its_own_agent(code):
+    ev = one(code("Two soldiers were killed by the rebels in an attack claimed by nobody."), "ASSAULT")
+    assert "rebels" in texts(ev.actor)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import counterparts, recipients
+from . import agents, counterparts, recipients
 from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations
@@ -22,13 +22,12 @@ from .matching import (
     trigger_objects,
     verb_like,
 )
-from .sentence import CONTENT_OF, Found, context_of, drop_contents, merge
+from .sentence import CONTENT_OF, Found, context_of, directed, drop_contents, merge
 from .wordclasses import (
     CIRCUMSTANCE_PREPS,
     CLAUSE_RECIPIENT,
     CONFLICT,
     DEMAND_MODALS,
-    FROM_IS_AGENT,
     FUTURE_AUX,
     GIVE_TO,
     GIVE_VERBS,
@@ -152,7 +151,7 @@ class Coder:
             return None  # "the group finances itself": no second party
         found = Found(tok, trig.category, trig.mode)
         if self._is_passive(tok):
-            found.actor = self.subject(tok)
+            found.actor = self.subject(tok) or agents.of_circumstance(self, tok, trig.category)
             patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
             if tok.dep_ == "acl" and not patients:
                 patients = [tok.head]
@@ -191,14 +190,14 @@ class Coder:
                 partners = self._prep_objects(tok, {"with"})
                 found.actor += [p for o in partners for p in self.args.participants(o)]
         if trig.reciprocal and trig.category not in self.lex.symmetric and len(found.actor) > 1:
-            # "X and Y traded blame": a one-directional category done both ways; code the first
-            # side as actor and the other(s) as recipient rather than a recipient-less record
-            found.actor, found.recipient = found.actor[:1], found.recipient or found.actor[1:]
+            # "X and Y traded blame": a one-directional category done both ways
+            found.mutual = not found.recipient
         if trig.host:
             found.actor, found.recipient = found.recipient, found.actor
         if any(is_reciprocal(o) for o in trigger_objects(tok)):
             found.actor += found.recipient
             found.recipient = []
+            found.mutual = trig.category not in self.lex.symmetric
         if trig.category == "THREATEN" and not found.recipient and self._warns_of_outcome(tok):
             return None
         if trig.from_complement:
@@ -248,19 +247,15 @@ class Coder:
                 ]
                 return self._finish_nominal(found, tok, trig)
         # the noun's own arguments: "X's attack on Y", "attack by X", "talks between X and Y"
-        for c in tok.children:
-            named = self.index.covering([c]) or c.ent_type_ in {"NORP", "ORG", "GPE"}
-            if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and named):
-                found.actor += self.args.participants(c)
-        agent_preps = {"by", "from"} if found.category in FROM_IS_AGENT else {"by"}
-        if found.mode == "third-party":
-            agent_preps = agent_preps | {"of"}  # "the mediation of Qatar": Qatar mediates
-        found.actor += [p for o in self._prep_objects(tok, agent_preps) for p in self.args.participants(o)]
+        found.actor += agents.of_noun(self, tok, found.category, found.mode)
         partners = [p for o in self._prep_objects(tok, {"with"}) for p in self.args.participants(o)]
         found.actor += [
             p for o in self._prep_objects(tok, {"between", "among"}) for p in self.args.participants(o)
         ]
-        done_by_subject = tok.dep_ == "pobj" and head.lower_ in SUBJECT_DOES_PREPS
+        # "X is the main military backer of Y", "X became a key ally of Y": the copula's subject
+        done_by_subject = (tok.dep_ == "pobj" and head.lower_ in SUBJECT_DOES_PREPS) or (
+            tok.dep_ == "attr" and head.lemma_ in {"be", "become", "remain"}
+        )
         if (partners or done_by_subject) and not found.actor:
             # "declared during a visit to the troops": the clause's subject makes the visit
             # "X withdrew after fighting with the army": the clause's subject is the other side
@@ -323,8 +318,9 @@ class Coder:
             if found is None and tok.pos_ == "VERB":
                 found = self.modal_demand(tok)
             if found is not None and (found.actor or found.recipient):
-                self._adjust(found, sent)
-                out.append(found)
+                for one in directed(found):
+                    self._adjust(one, sent)
+                    out.append(one)
         coded = merge(drop_contents(out, CONTENT_OF))
         return merge(coded + accusations(coded, self.lex, self.index, self.subject))
 

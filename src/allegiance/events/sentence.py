@@ -22,6 +22,19 @@ class Found:
     actor: list[Participant] = field(default_factory=list)
     recipient: list[Participant] = field(default_factory=list)
     verbal: bool = True
+    mutual: bool = False  # "X and Y accused each other": done by every actor to every other
+
+
+def directed(found: Found) -> list[Found]:
+    """A mutual one-directional act ("accused each other", "traded threats") as one record per
+    direction, each side the actor once and the recipient once (PLOVER keeps actor and recipient
+    apart for every category but the two-sided ones)."""
+    if not found.mutual or len(found.actor) < 2:
+        return [found]
+    return [
+        Found(found.trigger, found.category, found.mode, [a], [b for b in found.actor if b.id != a.id], found.verbal)
+        for a in found.actor
+    ]
 
 
 def drop_contents(found: list[Found], content_of: set[str]) -> list[Found]:

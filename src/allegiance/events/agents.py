@@ -1,0 +1,44 @@
+"""Agents that an event noun gives: "X's attack", "a Taliban attack", "an attack by X" — for the
+noun's own event and for a passive verb that happened in it ("killed in an attack by X")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..records import Participant
+from .matching import entries_for, select_trigger
+from .wordclasses import FROM_IS_AGENT
+
+if TYPE_CHECKING:
+    from .coder import Coder
+
+# prepositions that put a verb's event inside a larger one: "killed in an attack", "during a raid"
+INSIDE_PREPS = {"in", "during", "by", "amid"}
+
+
+def of_noun(coder: Coder, tok: Token, category: str, mode: str | None) -> list[Participant]:
+    """Who does what an event noun names: its possessor, a modifier naming an actor ("a
+    Taliban attack", "Israeli strikes") and its "by" object ("an attack by ISWAP fighters")."""
+    out: list[Participant] = []
+    for c in tok.children:
+        named = coder.index.covering([c]) or c.ent_type_ in {"NORP", "ORG", "GPE"}
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and named):
+            out += coder.args.participants(c)
+    agent_preps = {"by", "from"} if category in FROM_IS_AGENT else {"by"}
+    if mode == "third-party":
+        agent_preps = agent_preps | {"of"}  # "the mediation of Qatar": Qatar mediates
+    out += [p for o in coder._prep_objects(tok, agent_preps) for p in coder.args.participants(o)]
+    return out
+
+
+def of_circumstance(coder: Coder, verb: Token, category: str) -> list[Participant]:
+    """ "killed in an attack by suspected ISWAP fighters", "destroyed in a Russian airstrike":
+    a passive verb without its own agent takes the agent of the event noun it happened in."""
+    out: list[Participant] = []
+    for noun in coder._prep_objects(verb, INSIDE_PREPS):
+        trig = select_trigger(entries_for(coder.lex.nouns, noun), noun)
+        if trig is not None and trig.category == category:
+            out += of_noun(coder, noun, trig.category, trig.mode)
+    return out

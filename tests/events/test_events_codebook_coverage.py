@@ -1,0 +1,38 @@
+"""Triggers for the categories and modes the codebook defines but news in the first dev set rarely
+used: allegiance and mergers (COOPERATE), material backing (AID), refutations (REJECT), troop moves
+(MOBILIZE), states of emergency and shutdowns (COERCE), street protest (PROTEST), asset freezes and
+blacklisting (SANCTION), thanks (SUPPORT). Sentences are our own."""
+
+import pytest
+from event_helpers import one, texts
+
+CASES = [
+    ("The local militia pledged allegiance to the Islamic State last year.", "COOPERATE", "militia"),
+    ("The two rebel factions merged in March.", "COOPERATE", "factions"),
+    ("Chad and Niger launched a joint operation along the border.", "COOPERATE", "chad"),
+    ("Moscow has long been the main military backer of the regime.", "AID", "moscow"),
+    ("The ministry denied the allegations on Sunday.", "REJECT", "ministry"),
+    ("The army refuted the claims made by the rebels.", "REJECT", "army"),
+    ("Russia moved thousands of troops to the border.", "MOBILIZE", "russia"),
+    ("The government declared a state of emergency in the region.", "COERCE", "government"),
+    ("The authorities shut down the internet in the province.", "COERCE", "authorities"),
+    ("Thousands of students took to the streets of the capital.", "PROTEST", "students"),
+    ("The European Union froze the assets of five generals.", "SANCTION", "european union"),
+    ("Washington blacklisted three companies on Monday.", "SANCTION", "washington"),
+    ("The prime minister thanked Egypt for its mediation.", "SUPPORT", "prime minister"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "category", "actor"), CASES)
+def test_codebook_category(code, sentence, category, actor):
+    ev = one(code(sentence), category)
+    assert actor in texts(ev.actor)
+
+
+def test_a_single_country_drill_stays_mobilize(code):
+    assert one(code("The army held a military exercise near the border."), "MOBILIZE")
+
+
+def test_denying_a_visa_is_not_refuting_a_claim(code):
+    events = code("The ministry denied that it had received the letter.")
+    assert not [e for e in events if e.event == "REJECT"]
