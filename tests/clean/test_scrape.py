@@ -204,3 +204,21 @@ def test_menu_lines_with_separators_and_counters() -> None:
     doc = scrape(page)
     assert doc.section == "Middle East"
     assert doc.text == BODY[0] + "\n\n" + BODY[1]
+
+
+def test_live_banners_summary_labels_and_unpunctuated_teasers_are_chrome():
+    page = (
+        "Army retakes the river town\n\nLive updates: Follow the latest on the northern front\n\n"
+        "In short:\n\nThe army said on Monday it had retaken the river town after two days of fighting.\n\n"
+        "READ MORE Rebels regroup in the hills after losing the town\n\nWhat's next?\n\n"
+        "Read more about how the offensive began in our explainer, the editor wrote.\n"
+    )
+    kept = [
+        line
+        for line in clean(RawInput(source="t.txt", format="text", content=page)).text.split("\n")
+        if line
+    ]
+    assert "The army said on Monday it had retaken the river town after two days of fighting." in kept
+    assert "Read more about how the offensive began in our explainer, the editor wrote." in kept
+    for chrome in ("Live updates", "In short:", "READ MORE Rebels", "What's next?"):
+        assert not any(line.startswith(chrome) for line in kept), chrome
