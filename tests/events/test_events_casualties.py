@@ -38,3 +38,20 @@ def test_sentence_counts_without_a_coded_event(pipeline, sentence, dead, injured
     from allegiance.events.casualties import casualties
 
     assert casualties(pipeline.nlp(sentence)[:]) == (dead, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 31 people were killed or wounded when the rebels shelled the market.",
+        "The militia attacked the village, leaving 14 people dead or injured.",
+    ],
+)
+def test_killed_or_wounded_is_no_death_count(code, sentence):
+    ev = one(code(sentence), "ASSAULT")
+    assert ev.dead is None and ev.injured is None
+
+
+def test_a_death_toll_replaces_the_counts_it_includes(code):
+    ev = one(code("Gunmen killed seven soldiers on Monday, bringing the death toll to 9."), "ASSAULT")
+    assert ev.dead == 9

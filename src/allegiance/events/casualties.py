@@ -100,7 +100,7 @@ def _toll_count(toll: Token) -> int | None:
     if not any(c.lower_ in {"death", "casualty"} for c in toll.children if c.dep_ in {"compound", "amod"}):
         return None
     holders = [toll]
-    if toll.dep_ in {"nsubj", "nsubjpass"}:
+    if toll.dep_ in {"nsubj", "nsubjpass", "dobj"}:  # "the toll rose to 9", "bringing the toll to 9"
         holders.append(toll.head)
     for holder in holders:
         for c in holder.children:
@@ -113,14 +113,29 @@ def _toll_count(toll: Token) -> int | None:
     return None
 
 
+def _either(tok: Token) -> bool:
+    """ "31 people killed or wounded", "dead or injured": one count for both kinds, which says
+    how many were dead no more than how many were hurt."""
+    kinds = DEATH_VERBS | INJURY_VERBS | CASUALTY_WORDS
+    linked = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(
+        other.lemma_.lower() in kinds or other.lower_ in kinds
+        for other in linked
+        if any(c.dep_ == "cc" and c.lower_ == "or" for c in [*tok.children, *other.children])
+    )
+
+
 def casualties(sent: Span) -> tuple[int | None, int | None]:
     dead: int | None = None
     injured: int | None = None
+    toll: int | None = None
     counted: set[int] = set()
     for tok in sent:
         lemma = tok.lemma_.lower()
         kind = None
         n = None
+        if _either(tok):
+            continue
         if tok.pos_ == "VERB" and lemma in DEATH_VERBS | INJURY_VERBS:
             kind = "dead" if lemma in DEATH_VERBS else "injured"
             n = _victim_count(tok)
@@ -132,12 +147,14 @@ def casualties(sent: Span) -> tuple[int | None, int | None]:
                 n = number_value(tok.head)
             if n is None and tok.dep_ == "oprd":  # "leaving three soldiers dead"
                 n = next((count_of(c) for c in tok.head.children if c.dep_ == "dobj"), None)
-        elif tok.lower_ in TOLL_WORDS and dead is None:
-            kind, n = "dead", _toll_count(tok)
+        elif tok.lower_ in TOLL_WORDS:
+            # a death toll is the total so far: it replaces the counts it sums, never adds to them
+            toll = _toll_count(tok) if toll is None else toll
+            continue
         if kind and n is not None and tok.i not in counted:
             counted.add(tok.i)
             if kind == "dead":
                 dead = (dead or 0) + n
             else:
                 injured = (injured or 0) + n
-    return dead, injured
+    return (toll if toll is not None else dead), injured
