@@ -22,6 +22,10 @@ from allegiance.clean.dates import best_date_line, date_line, parse_date
         ("2021-02-28T11:13:00Z", datetime(2021, 2, 28, 11, 13, tzinfo=UTC)),
         ("Published 28.02.2021", datetime(2021, 2, 28, tzinfo=UTC)),
         ("Dec 30, 2022, 06:15 PM", datetime(2022, 12, 30, 18, 15, tzinfo=UTC)),
+        ("08:40 UTC+8, 2021-06-04", datetime(2021, 6, 4, 8, 40, tzinfo=timezone(timedelta(hours=8)))),
+        ("Posted 10:05 GMT+5:30, 12 March 2022", datetime(2022, 3, 12, 4, 35, tzinfo=UTC)),
+        ("Mon 14th June 2021 | 11:02 AM", datetime(2021, 6, 14, tzinfo=UTC)),
+        ("Last Updated On: April 2, 2022", datetime(2022, 4, 2, tzinfo=UTC)),
     ],
 )
 def test_date_lines(line: str, expected: datetime) -> None:

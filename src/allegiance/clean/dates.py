@@ -34,6 +34,10 @@ PREFIX = re.compile(
 ZONE_READINGS = {re.compile(r"\bIST\b"): "+05:30"}
 # "GMT28" → "GMT 28": scrapes glue a time zone to the day that follows it.
 GLUED_ZONE = re.compile(r"(?<=[A-Za-z]{2})(?=\d)")
+# "19:21 UTC+8", "GMT+5:30": a zone written as an offset from UTC → "+08:00"
+ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
+# "19:21 +08:00, 2023-08-11": dateparser reads the day first, so a leading time moves behind it
+TIME_FIRST = re.compile(r"^\s*(\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*([+-]\d\d:\d\d)?\s*,\s*(.+)$", re.IGNORECASE)
 PART_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+/\s+")
 SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,  # the wall time as printed; the zone is read separately
@@ -96,6 +100,9 @@ def _date_part(part: str) -> tuple[datetime, bool] | None:
     prefix = PREFIX.match(part)
     updated = bool(prefix and prefix.group("kind").lower() in ("updated", "modified"))
     rest = part[prefix.end() :] if prefix else part
+    rest = ZONE_OFFSET.sub(lambda m: f" {m[1]}{int(m[2]):02d}:{m[3] or '00'}", rest)
+    if (lead := TIME_FIRST.match(rest)) and YEAR.search(lead[3]):
+        rest = f"{lead[3]} {lead[1]} {lead[2] or ''}".strip()
     if not YEAR.search(rest) and not re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", rest):
         return None
     iso = re.fullmatch(
