@@ -133,3 +133,9 @@ def test_passive_event_takes_the_agent_of_the_attack_it_happened_in(code):
 def test_passive_event_keeps_its_own_agent(code):
     ev = one(code("Two soldiers were killed by the rebels in an attack claimed by nobody."), "ASSAULT")
     assert "rebels" in texts(ev.actor)
+
+
+def test_captives_to_be_freed_are_recipients_not_actors(code):
+    ev = one(code("Over the next four days, 40 prisoners and 12 hostages are to be freed."), "RETREAT")
+    assert not ev.actor
+    assert "prisoners" in texts(ev.recipient) and "hostages" in texts(ev.recipient)

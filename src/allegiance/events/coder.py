@@ -151,11 +151,19 @@ class Coder:
             return None  # "the group finances itself": no second party
         found = Found(tok, trig.category, trig.mode)
         if self._is_passive(tok):
-            found.actor = self.subject(tok) or agents.of_circumstance(self, tok, trig.category)
             patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
-            if tok.dep_ == "acl" and not patients:
-                patients = [tok.head]
-            found.recipient = [p for c in patients for p in self.args.participants(c)]
+            if tok.dep_ == "xcomp" and not patients:
+                # "50 hostages are to be freed": the controller is the patient, the agent needs "by"
+                found.actor = [
+                    p for c in tok.children if c.dep_ == "agent" for g in c.children for p in self.args.participants(g)
+                ]
+                found.recipient = self.subject(tok)
+            else:
+                found.actor = self.subject(tok)
+                if tok.dep_ == "acl" and not patients:
+                    patients = [tok.head]
+                found.recipient = [p for c in patients for p in self.args.participants(c)]
+            found.actor = found.actor or agents.of_circumstance(self, tok, trig.category)
         else:
             found.actor = self.subject(tok)
             objs = [
