@@ -52,3 +52,18 @@ def test_government_protest_is_accuse(code):
 def test_suicide_mode(code):
     ev = one(code("A suicide bomber attacked a crowded market in Kabul."), "ASSAULT")
     assert ev.mode == "suicide-attack"
+
+
+def test_a_call_for_a_truce_is_agree_from_a_side_and_request_from_a_third_party(code):
+    events = code(
+        "Fighting between the army and the rebels killed 20 people in the north on Monday. "
+        "The United Nations called for a ceasefire on Tuesday. "
+        "The rebels called for a ceasefire on Wednesday."
+    )
+    by_caller = {e.actor[0].text.lower(): e.event for e in events if e.trigger.text == "called"}
+    assert by_caller == {"united nations": "REQUEST", "rebels": "AGREE"}
+
+
+def test_a_gerund_subject_is_the_event_noun(code):
+    ev = [e for e in code("Fighting between the army and the rebels killed 20 people.") if e.event == "ASSAULT"][0]
+    assert {"the army", "rebels"} <= {p.text for p in ev.actor}

@@ -44,6 +44,10 @@ from .wordclasses import (
 )
 
 
+# the slots where a gerund tagged VERB reads as the event noun it names ("Fighting … killed 20")
+NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
 class Coder:
     def __init__(self, doc: Doc, actors: list[Actor], lex: Lexicon) -> None:
         self.doc = doc
@@ -319,6 +323,8 @@ class Coder:
                 trig = select_trigger(entries_for(self.lex.verbs, tok), tok)
                 if trig is not None:
                     found = self.verbal(tok, trig)
+                if (found is None or not (found.actor or found.recipient)) and tok.dep_ in NOUN_SLOTS:
+                    found = self._as_noun(tok)  # "Fighting between X and Y killed 20": a gerund as noun
             elif tok.pos_ in {"NOUN", "PROPN"} and entries_for(self.lex.nouns, tok):
                 trig = select_trigger(entries_for(self.lex.nouns, tok), tok)
                 if trig is not None:
@@ -331,6 +337,10 @@ class Coder:
                     out.append(one)
         coded = merge(drop_contents(out, CONTENT_OF))
         return merge(coded + accusations(coded, self.lex, self.index, self.subject))
+
+    def _as_noun(self, tok: Token) -> Found | None:
+        trig = select_trigger(entries_for(self.lex.nouns, tok), tok)
+        return self.nominal(tok, trig) if trig is not None else None
 
     def modal_demand(self, tok: Token) -> Found | None:
         """ "X said that Y must withdraw": a speaker stating what another party must do demands it

@@ -99,6 +99,30 @@ def fill(coder: Coder, found: list[tuple[Span, list[Found]]]) -> None:
                 f.recipient = [example[best]]
     for _, events in found:
         _mediated_sides(coder, events)
+    _third_party_calls(found, {side for pair in pairs for side in pair})
+
+
+# verbs of calling for something: a call for a truce by a party to the fighting states its intent
+CALL_VERBS = {"call", "urge", "appeal", "press", "push", "demand"}
+
+
+def _third_party_calls(found: list[tuple[Span, list[Found]]], parties: set[str]) -> None:
+    """The codebook codes a call to end a conflict by one of its parties as AGREE (intent) and the
+    same call by anyone else as REQUEST ("the UN called for a ceasefire"): a caller who is never a
+    side of the article's conflict events is a third party."""
+    fighters = parties | {
+        p.id for _, events in found for f in events if f.category == "ASSAULT" for p in f.actor + f.recipient
+    }
+    for _, events in found:
+        for f in events:
+            callers = {p.id for p in f.actor}
+            if (
+                f.category == "AGREE"
+                and f.trigger.lemma_.lower() in CALL_VERBS
+                and callers
+                and not callers & fighters
+            ):
+                f.category, f.mode = "REQUEST", "yield"
 
 
 def _mediated_sides(coder: Coder, events: list[Found]) -> None:
