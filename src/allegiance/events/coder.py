@@ -43,7 +43,6 @@ from .wordclasses import (
     TO_RECIPIENT,
 )
 
-
 # the slots where a gerund tagged VERB reads as the event noun it names ("Fighting … killed 20")
 NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 

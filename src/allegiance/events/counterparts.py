@@ -120,6 +120,7 @@ def _third_party_calls(found: list[tuple[Span, list[Found]]], parties: set[str])
                 f.category == "AGREE"
                 and f.trigger.lemma_.lower() in CALL_VERBS
                 and callers
+                and fighters  # an article that names no fighting gives no way to tell
                 and not callers & fighters
             ):
                 f.category, f.mode = "REQUEST", "yield"
