@@ -21,6 +21,7 @@ from .junk import is_junk_entity
 from .kb import KnowledgeBase
 from .lexicon import load_lexicon
 from .mentions import DocActors, is_locative, slug
+from .titles import place_by_title
 
 ORG_TYPE_WORDS: list[tuple[ActorType, tuple[str, ...]]] = [
     ("media", ("news", "agency", "times", "post", "tv", "television", "radio", "press", "journal", "herald")),
@@ -51,7 +52,7 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> list[Actor]:
     resolve_descriptors(state, load_lexicon())
     resolve_coreference(state, load_lexicon())
     fold_governments(state)
-    return state.result()
+    return place_by_title(doc, state.result(), kb)
 
 
 def fold_governments(state: DocActors) -> None:

@@ -2,14 +2,15 @@
 
 Each record is one sentence from the CAMEO manual with its category (PLOVER 0.5 labels, mapped to
 2.0 with the codebook's translation table) and source/target codes (CAMEO country codes, IGO,
-NGO). Per record we take the system's main event (the trigger highest in the parse), fold promised
-actions the codebook's way (the gold is CAMEO-derived), and score:
+NGO). Per record the shipped path runs (`Pipeline.process`, then the strict PLOVER export, which
+folds promised actions the codebook's way); we take the main event (the trigger highest in the
+parse) and score:
 - `event_accuracy` and per-category P/R/F1 with a confusion table (no event → "NONE");
 - actor / recipient correctness: the codes of the system's participants (the actor's ISO3 country,
   or its sector code for IGOs/NGOs) meet the gold codes; an empty gold side wants an empty system
-  side; for two-sided categories either order, or both sides in `actor`, counts. A participant whose
-  actor has no country takes the countries named in its own title phrase ("Israeli Prime Minister
-  Ehud Barak" → ISR), as CAMEO coders read it.
+  side; for two-sided categories either order, or both sides in `actor`, counts. Actor countries
+  are the pipeline's own (a person's comes from the title phrase, actors/titles.py); nothing is
+  inferred at scoring time.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from typing import Any
 
 import yaml
 
-from ..events import extract
-from ..events.folding import codebook_category
 from ..events.lexicon import load as load_lexicon
 from ..records import Actor, Event, Participant, RawInput
 from .report import Report
@@ -52,57 +51,12 @@ def gold_codes(side: Any) -> set[str]:
     return out
 
 
-def _title_tokens(doc: Any, start: int, end: int) -> set[int]:
-    """The phrase's head with its pre-modifiers and its appositions ("X, Algeria's envoy")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return set()
-    root = span.root
-    tokens = {t.i for t in root.subtree if t.i <= root.i}
-    for appos in (c for c in root.children if c.dep_ == "appos"):
-        tokens |= {t.i for t in appos.subtree}
-    return tokens
-
-
-def title_countries(doc: Any, part: Participant, actors: dict[str, Actor], kb: Any = None) -> set[str]:
-    """Countries named in a person's title phrase ("Israeli Prime Minister Ehud Barak") or a group's
-    modifiers ("Iranian authorities", "Jordan's King Abdullah"), for participants whose actor has no
-    country of its own: by the article's country mentions, or by the knowledge base's demonyms and
-    country names when one is given."""
-    tokens = _title_tokens(doc, part.start, part.end)
-    own = actors.get(part.id)
-    for m in own.mentions if own is not None else []:  # "Salaheddine Sidhoum, Algeria's leading activist"
-        tokens |= _title_tokens(doc, m.start, m.end)
-    out = set()
-    for actor in actors.values():
-        if actor.country and actor.type == "country" or actor.type in {"government", "military", "police"}:
-            for m in actor.mentions:
-                ms = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if ms is not None and actor.country and any(t.i in tokens for t in ms):
-                    out.add(actor.country)
-    if kb is not None:
-        for i in sorted(tokens):
-            word = doc[i].text
-            if not word[:1].isupper():
-                continue
-            singular = word[:-1] if word.endswith("s") else word  # "Iraqis", "Albanians"
-            for aid in [kb.by_demonym(word), kb.by_demonym(singular), *kb.by_alias(word)]:
-                info = kb.get(aid) if aid else None
-                if info is not None and info.type == "country" and info.country:
-                    out.add(info.country)
-    return out
-
-
-def participant_codes(
-    parts: list[Participant], actors: dict[str, Actor], doc: Any = None, kb: Any = None
-) -> set[str]:
+def participant_codes(parts: list[Participant], actors: dict[str, Actor]) -> set[str]:
     """Country code and sector code of each participant's actor (and of its parent actor)."""
     types = _sectors()["types"]
     out: set[str] = set()
     for p in parts:
         actor = actors.get(p.id)
-        if doc is not None and (actor is None or not actor.country):
-            out |= title_countries(doc, p, actors, kb)
         while actor is not None:
             if actor.country:
                 out.add(actor.country)
@@ -110,19 +64,6 @@ def participant_codes(
                 out.add(types[actor.type])
             actor = actors.get(actor.parent) if actor.parent else None
     return out
-
-
-def place_target(doc: Any, ev: Event, found: list[Actor], gazetteer: Any) -> set[str]:
-    """CAMEO reads the country where a one-sided act happens as its target when the sentence names
-    no other ("lifted a curfew in Montenegro", "arrived in Amman"); allegiance's records keep the
-    place in `location`, so the comparison takes it from there (domestic acts included: CAMEO codes
-    "extended the curfew in Abidjan" against CIV). Only a place named in the sentence counts."""
-    from .. import where
-
-    located = where.locate(doc, [ev], found, gazetteer)[0].location
-    if located is None or located.start is None or not located.country:
-        return set()
-    return {located.country}
 
 
 def side_ok(gold: set[str], system: set[str], system_empty: bool) -> bool:
@@ -147,8 +88,12 @@ def main_event(events: list[Event], doc: Any) -> Event | None:
 
 
 def evaluate(path: Path, pipeline: Any = None, limit: int | None = None) -> Report:
-    from .. import actors as actors_stage
+    """Score what ships: each record goes through `Pipeline.process` (the path `allegiance extract`
+    takes) and the PLOVER export (`export.plover_jsonl.record`); the exported category and the
+    exported participants' codes are compared with the gold. Nothing is inferred at scoring time."""
     from .. import nlp
+    from ..export.dataset import ExportData
+    from ..export.plover_jsonl import record
 
     if pipeline is None:
         from ..pipeline import Pipeline
@@ -160,11 +105,11 @@ def evaluate(path: Path, pipeline: Any = None, limit: int | None = None) -> Repo
     right = actor_right = recipient_right = both_right = 0
     for rec in records:
         gold = TO_V2.get(rec["event"], rec["event"])
-        cdoc = pipeline.clean(RawInput(source=rec["id"], format="text", content=rec["text"]))
-        doc = nlp.parse(pipeline.nlp, cdoc.text)
-        found = actors_stage.resolve(doc, pipeline.kb)
-        ev = main_event(extract(doc, found, cdoc.id), doc)
-        predicted = codebook_category(ev, doc) if ev else "NONE"
+        shipped = pipeline.process(RawInput(source=rec["id"], format="text", content=rec["text"]))
+        doc = nlp.parse(pipeline.nlp, shipped.text)  # only to rank the events by clause depth
+        ev = main_event(shipped.events, doc)
+        exported = record(shipped, ev, ExportData([shipped])) if ev else None
+        predicted = exported["event"][0] if exported else "NONE"
         report.confusion[(gold, predicted)] += 1
         if predicted == gold:
             right += 1
@@ -176,14 +121,12 @@ def evaluate(path: Path, pipeline: Any = None, limit: int | None = None) -> Repo
             if predicted != "NONE":
                 report.category(predicted).fp += 1
                 report.overall.fp += 1
-        by_id = {a.id: a for a in found}
+        by_id = {a.id: a for a in shipped.actors}
         src, tgt = gold_codes(rec.get("source")), gold_codes(rec.get("target"))
-        sys_a = participant_codes(ev.actor, by_id, doc, pipeline.kb) if ev else set()
-        sys_r = participant_codes(ev.recipient, by_id, doc, pipeline.kb) if ev else set()
-        if ev and not ev.recipient:
-            sys_r = place_target(doc, ev, found, pipeline.gazetteer)
+        sys_a = participant_codes(ev.actor, by_id) if ev else set()
+        sys_r = participant_codes(ev.recipient, by_id) if ev else set()
         a_ok = side_ok(src, sys_a, not (ev and ev.actor))
-        r_ok = side_ok(tgt, sys_r, not (ev and ev.recipient) and not sys_r)
+        r_ok = side_ok(tgt, sys_r, not (ev and ev.recipient))
         if not (a_ok and r_ok) and gold in SYMMETRIC and ev:
             both = sys_a | sys_r
             a_ok, r_ok = bool(src & both) or not src, bool(tgt & both) or not tgt
@@ -201,4 +144,5 @@ def evaluate(path: Path, pipeline: Any = None, limit: int | None = None) -> Repo
         }
     )
     report.notes.append("gold PLOVER 0.5 labels mapped to 2.0: " + json.dumps(TO_V2))
+    report.notes.append("strict: the exported PLOVER record of the shipped pipeline's main event is scored")
     return report

@@ -63,6 +63,10 @@ def fallback(coder: Coder, tok: Token, trig: Trigger, actor_ids: set[str]) -> li
 
     things = things_of(coder, tok)
     found = others(owners(coder, things))
+    plans = coder.lex.classes.get("plan", frozenset())
+    if not found and any(t.lemma_.lower() in plans for t in things):
+        # "rejected the proposal from Argentina": the parser often hangs "from X" on the verb
+        found = others([p for o in coder._prep_objects(tok, {"from"}) for p in coder.args.participants(o)])
     if not found:
         preps = set(trig.recipient_preps) | THING_PREPS
         found = others(

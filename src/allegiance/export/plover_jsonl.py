@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..events.folding import FOLD
 from ..incidents import outlet_of
 from ..records import Document, Event, Participant
 from ..relations import load_weights
@@ -26,6 +27,16 @@ def _entity(p: Participant, data: ExportData) -> dict[str, Any]:
     return out
 
 
+# "will withdraw" (predicted) and "would withdraw" (hypothetical) both state an intention
+PROMISED = {"predicted", "hypothetical"}
+
+
+def strict_category(ev: Event) -> str:
+    """Strict PLOVER folds a promised action into its verbal category (codebook, AGREE and CONCEDE
+    notes): allegiance keeps "will withdraw" as RETREAT + predicted; the export says CONCEDE."""
+    return FOLD.get(ev.event, ev.event) if ev.certainty in PROMISED else ev.event
+
+
 def record(doc: Document, ev: Event, data: ExportData) -> dict[str, Any]:
     weights = load_weights()
     loc = ev.location
@@ -35,7 +46,8 @@ def record(doc: Document, ev: Event, data: ExportData) -> dict[str, Any]:
         "enddate": ev.date.end[:10] if ev.date and ev.date.end else None,
         "actor": [_entity(p, data) for p in ev.actor],
         "recipient": [_entity(p, data) for p in ev.recipient],
-        "event": [ev.event],
+        "event": [strict_category(ev)],
+        "allegiance_event": ev.event,
         "mode": [ev.mode] if ev.mode else [],
         "context": ev.context,
         "event_text": [ev.eventText],
