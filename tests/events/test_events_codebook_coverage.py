@@ -36,3 +36,29 @@ def test_a_single_country_drill_stays_mobilize(code):
 def test_denying_a_visa_is_not_refuting_a_claim(code):
     events = code("The ministry denied that it had received the letter.")
     assert not [e for e in events if e.event == "REJECT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government remains committed to eliminating the Islamic State in the region.",
+        "The rebels vowed to crush the militia.",
+    ],
+)
+def test_intended_force_is_a_threat(code, sentence):
+    assert one(code(sentence), "THREATEN")
+
+
+def test_a_conjoined_copular_title_names_the_actor(code):
+    ev = one(code("The United States is the key ally and military backer of Israel."), "AID")
+    assert texts(ev.actor) == "united states" and texts(ev.recipient) == "israel"
+
+
+def test_troops_moved_are_no_recipient(code):
+    ev = one(code("The army redeployed reserve troops to the north in late April."), "MOBILIZE")
+    assert not ev.recipient
+
+
+def test_a_conflict_between_two_sides_is_two_sided_fighting(code):
+    ev = one(code("The military conflict between the government and the rebels has raged since April."), "ASSAULT")
+    assert len(ev.actor) == 2

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import agents, counterparts, recipients
+from . import agents, counterparts, readings, recipients
 from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations
@@ -27,8 +27,6 @@ from .wordclasses import (
     CIRCUMSTANCE_PREPS,
     CLAUSE_RECIPIENT,
     CONFLICT,
-    DEMAND_MODALS,
-    FUTURE_AUX,
     GIVE_TO,
     GIVE_VERBS,
     OBJECT_ACTS_PREPS,
@@ -36,8 +34,6 @@ from .wordclasses import (
     POSSIBILITY_MODALS,
     REFLEXIVES,
     SELF_DIRECTED_NONE,
-    SPEECH,
-    STATE_TYPES,
     SUBJECT_DOES_PREPS,
     SUBJECTS,
     TO_RECIPIENT,
@@ -175,6 +171,8 @@ class Coder:
                 if c.dep_ in {"dobj", "dative"}
                 and self._participant_like(c)
                 and c.lemma_.lower() not in trig.object
+                # "deployed troops": what is moved is the mode, not a recipient
+                and not (trig.category == "MOBILIZE" and class_lemmas(c) & self.lex.classes.get("force", frozenset()))
             ]
             if not objs:
                 preps = set(trig.recipient_preps) | (
@@ -264,8 +262,9 @@ class Coder:
             p for o in self._prep_objects(tok, {"between", "among"}) for p in self.args.participants(o)
         ]
         # "X is the main military backer of Y", "X became a key ally of Y": the copula's subject
+        attr = head if tok.dep_ == "conj" and head.dep_ == "attr" else tok  # "key ally and military backer"
         done_by_subject = (tok.dep_ == "pobj" and head.lower_ in SUBJECT_DOES_PREPS) or (
-            tok.dep_ == "attr" and head.lemma_ in {"be", "become", "remain"}
+            attr.dep_ == "attr" and attr.head.lemma_ in {"be", "become", "remain"}
         )
         if (partners or done_by_subject) and not found.actor:
             # "declared during a visit to the troops": the clause's subject makes the visit
@@ -329,10 +328,10 @@ class Coder:
                 if trig is not None:
                     found = self.nominal(tok, trig)
             if found is None and tok.pos_ == "VERB":
-                found = self.modal_demand(tok)
+                found = readings.modal_demand(self, tok)
             if found is not None and (found.actor or found.recipient):
                 for one in directed(found):
-                    self._adjust(one, sent)
+                    readings.adjust(self, one, sent)
                     out.append(one)
         coded = merge(drop_contents(out, CONTENT_OF))
         return merge(coded + accusations(coded, self.lex, self.index, self.subject))
@@ -340,38 +339,6 @@ class Coder:
     def _as_noun(self, tok: Token) -> Found | None:
         trig = select_trigger(entries_for(self.lex.nouns, tok), tok)
         return self.nominal(tok, trig) if trig is not None else None
-
-    def modal_demand(self, tok: Token) -> Found | None:
-        """ "X said that Y must withdraw": a speaker stating what another party must do demands it
-        (REQUEST, recipient Y); the embedded action is the demand's content."""
-        if tok.lemma_.lower() not in SPEECH | {"reiterate", "stress", "repeat"}:
-            return None
-        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
-            if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in clause.children):
-                target = [g for g in clause.children if g.dep_ in SUBJECTS]
-                found = Found(tok, "REQUEST", None, self.subject(tok))
-                found.recipient = [p for g in target for p in self.args.participants(g)]
-                ids = {p.id for p in found.actor}
-                if found.recipient and not ids & {p.id for p in found.recipient}:
-                    return found
-        return None
-
-    def _adjust(self, found: Found, sent: Span) -> None:
-        tok = found.trigger
-        if found.verbal and found.category in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
-            # "Russia said it would retaliate": a future use of force announced by its actor is a threat
-            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
-            if future and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH:
-                found.category, found.mode = "THREATEN", None
-        # a state "protesting" is a diplomatic protest: ACCUSE (codebook, PROTEST ambiguities)
-        if found.category == "PROTEST" and any(
-            self.index.type_of.get(p.id) in STATE_TYPES for p in found.actor
-        ):
-            found.category, found.mode = "ACCUSE", "disapprove"
-        if found.category == "ASSAULT" and found.mode is None:
-            found.mode = self.lex.assault_mode({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
-        ids = {p.id for p in found.actor}
-        found.recipient = [p for p in found.recipient if p.id not in ids]
 
 
 def extract(doc: Doc, actors: list[Actor], doc_id: str) -> list[Event]:

@@ -53,3 +53,6 @@ POSSIBILITY_MODALS = {"could", "might", "may"}
 
 # prepositions after which a gerund is done by the governing verb's object ("accused X of …")
 OBJECT_ACTS_PREPS = frozenset({"of", "for", "from"})
+# heads that make a use of force they govern an intention: a threat ("ready to fight", "determined
+# to crush", "committed to eliminating")
+INTENT_TO_FIGHT = {"ready", "prepared", "determined", "resolved", "commit", "committed", "intent", "poised"}
