@@ -62,3 +62,37 @@ def test_troops_moved_are_no_recipient(code):
 def test_a_conflict_between_two_sides_is_two_sided_fighting(code):
     ev = one(code("The military conflict between the government and the rebels has raged since April."), "ASSAULT")
     assert len(ev.actor) == 2
+
+
+def test_the_reason_for_a_sanction_is_not_done_by_the_sanctioner(code):
+    events = code("The European Union imposed sanctions on ten officials over the crackdown on protesters.")
+    crackdown = one(events, "COERCE")
+    assert "european union" not in texts(crackdown.actor)
+
+
+def test_a_summoned_ambassador_is_the_recipient(code):
+    ev = one(code("Iran's foreign ministry summoned the British ambassador on Sunday."), "ACCUSE")
+    assert "ambassador" in texts(ev.recipient)
+
+
+def test_a_government_blocking_access_restricts(code):
+    ev = one(code("The Belarusian government blocked access to the main roads into the capital."), "COERCE")
+    assert "government" in texts(ev.actor)
+
+
+def test_dismissing_sanctions_rejects_them(code):
+    assert one(code("The Kremlin dismissed the new sanctions as meaningless."), "REJECT")
+
+
+def test_a_conditional_promise_of_sanctions_is_a_threat(pipeline):
+    from allegiance.records import RawInput
+
+    doc = pipeline.process(
+        RawInput(
+            source="t.txt",
+            format="text",
+            content="Washington will reimpose the sanctions if Caracas fails to release the prisoners.",
+        )
+    )
+    threat = one(doc.events, "THREATEN")
+    assert threat.certainty == "asserted"

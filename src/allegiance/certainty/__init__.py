@@ -75,6 +75,10 @@ def _assess_one(
         found.append(Found("hypothetical", mark, mark + 1, top))
     if ev.event in lex.speech_act_categories:
         found = _drop_the_act(found, ev)
+    if ev.event == "THREATEN":
+        # "would retaliate", "will reimpose sanctions if…": the future or condition is what is
+        # threatened; the threat itself is made (conventions: a conditional threat is asserted)
+        found = [f for f in found if not (f.depth <= 1 and f.type in {"predicted", "hypothetical"})]
     return _decide(doc, ev, found)
 
 

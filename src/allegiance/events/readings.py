@@ -10,8 +10,14 @@ from spacy.tokens import Span, Token
 from .sentence import Found
 from .wordclasses import DEMAND_MODALS, FUTURE_AUX, INTENT_TO_FIGHT, SPEECH, STATE_TYPES, SUBJECTS
 
+CONDITION_MARKS = {"if", "unless"}
+
 if TYPE_CHECKING:
     from .coder import Coder
+
+
+def conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
 
 
 def modal_demand(coder: Coder, tok: Token) -> Found | None:
@@ -29,6 +35,7 @@ def modal_demand(coder: Coder, tok: Token) -> Found | None:
                 return found
     return None
 
+
 def adjust(coder: Coder, found: Found, sent: Span) -> None:
     tok = found.trigger
     if found.verbal and found.category in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}:
@@ -40,6 +47,20 @@ def adjust(coder: Coder, found: Found, sent: Span) -> None:
         head = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "to" else tok.head
         if tok.dep_ in {"xcomp", "pcomp"} and head.lemma_.lower() in INTENT_TO_FIGHT:
             found.category, found.mode = "THREATEN", None
+    # "will reimpose the sanctions if Caracas fails to…": a conditional promise of force (conventions)
+    verb = tok if found.verbal else (tok.head if tok.dep_ == "dobj" else None)
+    if (
+        verb is not None
+        and found.category in {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+        and any(c.dep_ == "advcl" and conditional(c) for c in verb.children)
+    ):
+        found.category, found.mode = "THREATEN", None
+    # a state blocking roads or access restricts, it does not protest
+    if found.category == "PROTEST" and found.mode == "obstruct" and any(
+        coder.index.type_of.get(p.id) in STATE_TYPES | {"police", "military"} for p in found.actor
+    ):
+        found.category, found.mode = "COERCE", "restrict"
     # a state "protesting" is a diplomatic protest: ACCUSE (codebook, PROTEST ambiguities)
     if found.category == "PROTEST" and any(
         coder.index.type_of.get(p.id) in STATE_TYPES for p in found.actor

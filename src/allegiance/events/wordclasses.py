@@ -36,6 +36,8 @@ CIRCUMSTANCE_PREPS = {
     "following",
     "via",
     "since",
+    # the reason for an act, not its object: "sanctioned X over the crackdown", "protested over the arrests"
+    "over",
 }
 # "said during a visit to X", "replied through an offer": the clause's subject does the noun's event
 SUBJECT_DOES_PREPS = {"during", "through", "via"}
