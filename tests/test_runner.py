@@ -116,3 +116,15 @@ def test_guards_refuse_long_and_foreign_texts_before_parsing(pipeline, tmp_path,
     reasons = {Path(f["source"]).name: f["reason"] for f in store.failures()}
     assert reasons["long.txt"].startswith("text too long") and "limit 300" in reasons["long.txt"]
     assert reasons["fr.html"].startswith("language: fr")
+
+
+def test_a_reader_that_raises_stops_reading_not_the_batch(pipeline, store):
+    def reader(paths, published):
+        yield RawInput(source="one.txt", format="text", content=GOOD)
+        raise OSError("disk gone")
+
+    result = run_batch(["ignored"], store, pipeline, reader=reader)
+    assert (result.stored, result.failed) == (1, 1)
+    [failure] = store.failures()
+    assert failure["source"] == "one.txt" and "reading stopped after it" in failure["reason"]
+    assert "disk gone" in failure["reason"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -25,7 +26,7 @@ from .records import Document, Failure, Incident, RawInput
 from .settings import Settings
 from .store import Store
 
-__all__ = ["BatchResult", "Outcome", "failure_from_exception", "process_inputs", "run_batch"]
+__all__ = ["BatchResult", "Outcome", "failure_from_exception", "process_inputs", "run_batch", "store_files"]
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def run_batch(
     if reader is None:
         from .ingest import read_inputs
 
-        reader = read_inputs
+        reader = partial(read_inputs, exclude=store_files(getattr(store, "path", "")))
     result = BatchResult()
 
     def finish(outcome: Outcome) -> None:
@@ -132,7 +133,7 @@ def run_batch(
 
     def new_inputs() -> Iterator[RawInput]:
         # read lazily, so only the engine's window of pages is ever held in memory
-        for item in reader(paths, published):
+        for item in _guarded(reader(paths, published)):
             if isinstance(item, Failure):
                 fail(item)
                 continue
@@ -172,6 +173,29 @@ def run_batch(
             folder.add(processed)
     folder.close()
     return result
+
+
+def store_files(target: str | Path) -> list[Path]:
+    """A DuckDB store's own files (database, write-ahead log, spill folder): never inputs, even
+    when the store lies inside a folder being read. None for PostgreSQL or an in-memory store."""
+    text = str(target)
+    if not text or text == ":memory:" or "://" in text:
+        return []
+    return [Path(text), Path(f"{text}.wal"), Path(f"{text}.tmp")]
+
+
+def _guarded(items: Iterable[RawInput | Failure]) -> Iterator[RawInput | Failure]:
+    """A reader that raises (a custom reader; `ingest.read_inputs` never does) ends the reading
+    with a recorded failure, not the batch: what was read before it is processed and saved."""
+    reached = "the inputs"
+    try:
+        for item in items:
+            reached = item.source
+            yield item
+    except Exception as exc:
+        log.debug("reading after %s failed", reached, exc_info=True)
+        failure = failure_from_exception(reached, exc)
+        yield Failure(source=reached, stage="ingest", reason=f"reading stopped after it: {failure.reason}")
 
 
 INCIDENT_CHUNK = 500  # documents held in memory before they are folded into the incidents

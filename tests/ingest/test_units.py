@@ -169,3 +169,11 @@ def test_first_readable_splits_off_what_was_skipped(tmp_path: Path) -> None:
     (tmp_path / "b.txt").unlink()
     skipped, stream = first_readable(read_inputs([tmp_path]))
     assert stream is None and len(skipped) == 1
+
+
+def test_the_stores_own_files_are_not_inputs(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Page.", encoding="utf-8")
+    for name in ("store.duckdb", "store.duckdb.wal"):
+        (tmp_path / name).write_bytes(b"\0" * 16)
+    excluded = [tmp_path / "store.duckdb", tmp_path / "store.duckdb.wal"]
+    assert summary(list(read_inputs([tmp_path], exclude=excluded))) == [("a.txt", "page")]

@@ -20,6 +20,7 @@ never inflated).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -46,17 +47,20 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_inputs(paths: Iterable[Path | str], published: str | None = None) -> Iterator[RawInput | Failure]:
+def read_inputs(
+    paths: Iterable[Path | str], published: str | None = None, exclude: Iterable[Path | str] = ()
+) -> Iterator[RawInput | Failure]:
     """Yield one `RawInput` per page (or JSON Lines row, or WARC record), or a `Failure` saying why
     it was not read.
 
     Folders are walked recursively in sorted order; files with an unknown extension in them are
     failures. A file named explicitly with another extension is sniffed (HTML when it starts with
     a tag). `published` becomes every input's `published_fallback` (used only when the page has no
-    date).
+    date). Files in `exclude` (the store's own) are passed over when met in a folder.
     """
+    skip = frozenset(os.path.realpath(p) for p in exclude)
     for path in map(Path, paths):
-        for found in list_inputs(path):
+        for found in list_inputs(path, skip):
             if isinstance(found, Failure):
                 yield found
             else:

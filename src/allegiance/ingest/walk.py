@@ -4,7 +4,9 @@ Each entry found becomes a file to read or a `Failure` that says why it is not r
 file type, a broken symbolic link, a symbolic-link loop, a folder or file that cannot be read
 (permissions), a FIFO or device (reading one could block forever). Nothing is skipped silently,
 so a folder that yields nothing readable says so. The walk is iterative (any depth) and follows
-symbolic links to folders, except one that leads back to a folder above it.
+symbolic links to folders, except one that leads back to a folder above it. Paths in `exclude`
+(the store's own files, when the store lies inside a folder being read) are not inputs and are
+passed over.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from ..records import Failure
 from .formats import KNOWN, failure, is_known
 
 
-def list_inputs(path: Path) -> Iterator[Path | Failure]:
-    """Each file to read under `path` (or `path` itself), or a `Failure`."""
+def list_inputs(path: Path, exclude: frozenset[str] = frozenset()) -> Iterator[Path | Failure]:
+    """Each file to read under `path` (or `path` itself), or a `Failure`; `exclude` holds real
+    paths (`os.path.realpath`) to pass over in folders."""
     problem = stat_problem(path)
     if problem:
         yield failure(path, problem)
     elif path.is_dir():
-        yield from _walk(path)
+        yield from _walk(path, exclude)
     elif path.is_file():
         yield path
     else:
@@ -51,7 +54,7 @@ def stat_problem(path: Path) -> str | None:
         return f"cannot read: {err}"
 
 
-def _walk(root: Path) -> Iterator[Path | Failure]:
+def _walk(root: Path, exclude: frozenset[str]) -> Iterator[Path | Failure]:
     # a stack of (entries still to visit, the (device, inode) of the folders above them)
     stack: list[tuple[Iterator[Path], frozenset[tuple[int, int]]]] = []
     entries = _entries(root, frozenset())
@@ -64,6 +67,8 @@ def _walk(root: Path) -> Iterator[Path | Failure]:
         path = next(children, None)
         if path is None:
             stack.pop()
+            continue
+        if exclude and os.path.realpath(path) in exclude:
             continue
         problem = stat_problem(path)
         if problem:
