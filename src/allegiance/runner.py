@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from .engine import failure_from_exception, parallel_map, serial_map
+from .engine import failure_from_exception, parallel_map, serial_map, time_budget
 from .records import Document, Failure, Incident, RawInput
 from .settings import Settings
 from .store import Store
@@ -79,14 +79,17 @@ def content_id(raw: RawInput) -> str:
 def process_inputs(
     inputs: Iterable[RawInput | Failure], pipeline: Processor
 ) -> Iterator[tuple[RawInput | Failure, Document | Failure]]:
-    """Run the pipeline on each input, turning any exception into a `Failure` (for callers without
-    a store, such as `allegiance extract`)."""
+    """Run the pipeline on each input within the time budget, turning any exception into a
+    `Failure` (for callers without a store, such as `allegiance extract`)."""
     for item in inputs:
         if isinstance(item, Failure):
             yield item, item
             continue
         try:
-            yield item, pipeline.process(item)
+            with time_budget() as budget:
+                document = pipeline.process(item)
+                budget.check()
+            yield item, document
         except Exception as exc:  # one page must not stop the batch
             log.debug("processing %s failed", item.source, exc_info=True)
             yield item, failure_from_exception(item.source, exc)
