@@ -40,7 +40,7 @@ def test_warc_record_without_target_uri_fails_alone(tmp_path: Path) -> None:
 def test_truncated_warc_gz_keeps_the_pages_before_the_cut(tmp_path: Path) -> None:
     data = three_page_warc()
     crawl = tmp_path / "cut.warc.gz"
-    crawl.write_bytes(data[: len(data) * 2 // 3])
+    crawl.write_bytes(data[:-50])  # inside the last record (gzip sizes vary: record ids are random)
     *pages, stopped = list(read_inputs([crawl]))
     assert pages and all(isinstance(p, RawInput) for p in pages)
     assert isinstance(stopped, Failure) and "#record" in stopped.source
