@@ -89,6 +89,29 @@ def test_run_strict_exits_1_when_an_input_failed(pages, tmp_path):
     assert [Path(f["source"]).name for f in json.loads(failures.stdout)] == ["nope.txt"]
 
 
+@pytest.mark.parametrize("files", [["a.json", "b.json"], []])
+def test_run_with_no_readable_input_says_so_and_creates_no_store(tmp_path, files):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text(json.dumps({"text": PAGE}), encoding="utf-8")
+    db = tmp_path / "none.duckdb"
+    result = runner.invoke(app, ["run", str(folder), "--db", str(db)])
+    assert result.exit_code == 1  # it used to finish "stored 0, failed 0"
+    assert "no input that can be read" in result.stderr
+    for name in files:  # what was skipped, and why
+        assert f"{name} [ingest] unknown file type '.json'" in " ".join(result.stderr.split())
+    assert ("no file found" in " ".join(result.stderr.split())) == (not files)
+    assert not db.exists()
+
+
+def test_extract_with_no_readable_input_says_so(tmp_path):
+    (tmp_path / "a.json").write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1 and "no input that can be read" in result.stderr
+    assert result.stdout == ""
+
+
 @pytest.fixture
 def coded_db(tmp_path) -> str:
     """A store with a hand-made coded document, so the query commands have events to show."""

@@ -129,12 +129,14 @@ def test_folders_are_walked_recursively_in_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "two.htm").write_text("<p>Two.</p>", encoding="utf-8")
     (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
-    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not a page", encoding="utf-8")
     (tmp_path / "c.jsonl").write_text('{"text": "Three."}\n', encoding="utf-8")
     results = list(read_inputs([tmp_path], published="2021-05-05"))
-    assert [Path(r.source.split("#")[0]).name for r in results] == ["a.txt", "two.htm", "c.jsonl"]
-    assert all(isinstance(r, RawInput) and r.published_fallback == "2021-05-05" for r in results)
-    assert [r.format for r in results if isinstance(r, RawInput)] == ["text", "html", "text"]
+    assert [Path(r.source.split("#")[0]).name for r in results] == ["a.txt", "two.htm", "c.jsonl", "notes.md"]
+    *pages, notes = results
+    assert all(isinstance(r, RawInput) and r.published_fallback == "2021-05-05" for r in pages)
+    assert [r.format for r in pages if isinstance(r, RawInput)] == ["text", "html", "text"]
+    assert isinstance(notes, Failure) and "unknown file type '.md'" in notes.reason  # never silently skipped
 
 
 def test_document_id_is_stable_and_content_based(tmp_path: Path) -> None:

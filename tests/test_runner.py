@@ -101,16 +101,30 @@ def test_jsonl_rows_are_separate_documents_with_row_failures(pipeline, tmp_path,
 
 def test_guards_refuse_long_and_foreign_texts_before_parsing(pipeline, tmp_path, store, monkeypatch):
     monkeypatch.setenv("ALLEGIANCE_MAX_TEXT_CHARS", "300")
-    (tmp_path / "long.txt").write_text(GOOD * 10, encoding="utf-8")
-    (tmp_path / "short.txt").write_text(GOOD, encoding="utf-8")
+    folder = tmp_path / "pages"  # not beside the store: its files would be inputs of unknown type
+    folder.mkdir()
+    (folder / "long.txt").write_text(GOOD * 10, encoding="utf-8")
+    (folder / "short.txt").write_text(GOOD, encoding="utf-8")
     french = (
         "Les soldats ont quitté la ville lundi soir après trois jours de combats avec les rebelles du nord. "
     )
-    (tmp_path / "fr.html").write_text(
+    (folder / "fr.html").write_text(
         f'<html lang="fr"><body><p>{french * 3}</p></body></html>', encoding="utf-8"
     )
-    result = run_batch([tmp_path], store, pipeline)
+    result = run_batch([folder], store, pipeline)
     assert (result.stored, result.failed) == (1, 2)
     reasons = {Path(f["source"]).name: f["reason"] for f in store.failures()}
     assert reasons["long.txt"].startswith("text too long") and "limit 300" in reasons["long.txt"]
     assert reasons["fr.html"].startswith("language: fr")
+
+
+def test_a_reader_that_raises_stops_reading_not_the_batch(pipeline, store):
+    def reader(paths, published):
+        yield RawInput(source="one.txt", format="text", content=GOOD)
+        raise OSError("disk gone")
+
+    result = run_batch(["ignored"], store, pipeline, reader=reader)
+    assert (result.stored, result.failed) == (1, 1)
+    [failure] = store.failures()
+    assert failure["source"] == "one.txt" and "reading stopped after it" in failure["reason"]
+    assert "disk gone" in failure["reason"]

@@ -17,15 +17,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from .engine import failure_from_exception, parallel_map, serial_map
+from .engine import failure_from_exception, parallel_map, serial_map, time_budget
 from .records import Document, Failure, Incident, RawInput
 from .settings import Settings
 from .store import Store
 
-__all__ = ["BatchResult", "Outcome", "failure_from_exception", "process_inputs", "run_batch"]
+__all__ = ["BatchResult", "Outcome", "failure_from_exception", "process_inputs", "run_batch", "store_files"]
 
 log = logging.getLogger(__name__)
 
@@ -78,14 +79,17 @@ def content_id(raw: RawInput) -> str:
 def process_inputs(
     inputs: Iterable[RawInput | Failure], pipeline: Processor
 ) -> Iterator[tuple[RawInput | Failure, Document | Failure]]:
-    """Run the pipeline on each input, turning any exception into a `Failure` (for callers without
-    a store, such as `allegiance extract`)."""
+    """Run the pipeline on each input within the time budget, turning any exception into a
+    `Failure` (for callers without a store, such as `allegiance extract`)."""
     for item in inputs:
         if isinstance(item, Failure):
             yield item, item
             continue
         try:
-            yield item, pipeline.process(item)
+            with time_budget() as budget:
+                document = pipeline.process(item)
+                budget.check()
+            yield item, document
         except Exception as exc:  # one page must not stop the batch
             log.debug("processing %s failed", item.source, exc_info=True)
             yield item, failure_from_exception(item.source, exc)
@@ -112,7 +116,7 @@ def run_batch(
     if reader is None:
         from .ingest import read_inputs
 
-        reader = read_inputs
+        reader = partial(read_inputs, exclude=store_files(getattr(store, "path", "")))
     result = BatchResult()
 
     def finish(outcome: Outcome) -> None:
@@ -132,7 +136,7 @@ def run_batch(
 
     def new_inputs() -> Iterator[RawInput]:
         # read lazily, so only the engine's window of pages is ever held in memory
-        for item in reader(paths, published):
+        for item in _guarded(reader(paths, published)):
             if isinstance(item, Failure):
                 fail(item)
                 continue
@@ -172,6 +176,29 @@ def run_batch(
             folder.add(processed)
     folder.close()
     return result
+
+
+def store_files(target: str | Path) -> list[Path]:
+    """A DuckDB store's own files (database, write-ahead log, spill folder): never inputs, even
+    when the store lies inside a folder being read. None for PostgreSQL or an in-memory store."""
+    text = str(target)
+    if not text or text == ":memory:" or "://" in text:
+        return []
+    return [Path(text), Path(f"{text}.wal"), Path(f"{text}.tmp")]
+
+
+def _guarded(items: Iterable[RawInput | Failure]) -> Iterator[RawInput | Failure]:
+    """A reader that raises (a custom reader; `ingest.read_inputs` never does) ends the reading
+    with a recorded failure, not the batch: what was read before it is processed and saved."""
+    reached = "the inputs"
+    try:
+        for item in items:
+            reached = item.source
+            yield item
+    except Exception as exc:
+        log.debug("reading after %s failed", reached, exc_info=True)
+        failure = failure_from_exception(reached, exc)
+        yield Failure(source=reached, stage="ingest", reason=f"reading stopped after it: {failure.reason}")
 
 
 INCIDENT_CHUNK = 500  # documents held in memory before they are folded into the incidents

@@ -1,5 +1,5 @@
 """Small generated corpora for the scale and robustness tests: distinct English news pages, and the
-hostile inputs of issue 7, all written by the tests themselves (nothing read from ../shared)."""
+hostile inputs of issues 7 and 14, all written by the tests themselves (nothing read from ../shared)."""
 
 from __future__ import annotations
 
@@ -43,8 +43,9 @@ def html_page(body: str, lang: str | None = None) -> str:
     )
 
 
-def warc_bytes(records: list[tuple[str, bytes, dict[str, str]]]) -> bytes:
-    """A gzipped WARC with one request and one response record per (url, payload, extra headers)."""
+def warc_bytes(records: list[tuple[str | None, bytes, dict[str, str]]]) -> bytes:
+    """A gzipped WARC with one request and one response record per (url, payload, extra headers);
+    a url of None leaves WARC-Target-URI out of the response record (warcio used to crash on it)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -52,16 +53,20 @@ def warc_bytes(records: list[tuple[str, bytes, dict[str, str]]]) -> bytes:
     writer = WARCWriter(out, gzip=True)
     for url, payload, extra in records:
         request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
-        writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
+        writer.write_record(
+            writer.create_warc_record(url or "https://example.org/", "request", http_headers=request)
+        )
         fields = {"Content-Type": "text/html; charset=utf-8", **extra}
         headers = StatusAndHeaders("200 OK", list(fields.items()))
         record = writer.create_warc_record(
-            url,
+            url or "https://example.org/",
             "response",
             payload=io.BytesIO(payload),
             http_headers=headers,
             warc_headers_dict={"WARC-Date": "2023-04-02T10:00:00Z"},
         )
+        if url is None:
+            record.rec_headers.remove_header("WARC-Target-URI")
         writer.write_record(record)
     return out.getvalue()
 
@@ -69,3 +74,15 @@ def warc_bytes(records: list[tuple[str, bytes, dict[str, str]]]) -> bytes:
 def gzip_bomb(megabytes: int) -> bytes:
     """`megabytes` MiB of zeros, gzip-compressed to a few KiB: harmless unless fully inflated."""
     return gzip.compress(b"\0" * (megabytes * 1024 * 1024), compresslevel=9)
+
+
+def deep_json(depth: int) -> str:
+    """A JSON Lines row nested `depth` levels deep (``[[[…]]]``): valid JSON that recursion kills."""
+    return "[" * depth + "]" * depth
+
+
+def dated_row(text: str, published: str) -> str:
+    """A JSON Lines row whose publication date is `published` as given (e.g. a CMS placeholder)."""
+    import json
+
+    return json.dumps({"text": text, "published": published})

@@ -1,5 +1,6 @@
-"""Issue 7's hostile-input corpus, generated here: every input ends stored, skipped as a duplicate or
-recorded in `failures` with a specific reason, the batch finishes, and memory stays bounded.
+"""The hostile-input corpus of issues 7 and 14, generated here: every input (file, WARC record, JSON
+Lines row) ends stored, skipped as a duplicate or recorded in `failures` with a specific reason, the
+batch finishes, documents + duplicates + failures = inputs, and memory stays bounded.
 
 The "large page" is LARGE_PAGE_MB (100 MiB by default, the issue's size, over the 8 MiB page limit; set
 ALLEGIANCE_TEST_LARGE_PAGE_MB lower on a small disk): it is refused from its size
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from allegiance.store import open_store
-from robustness.corpus import gzip_bomb, html_page, news_text, warc_bytes
+from robustness.corpus import dated_row, deep_json, gzip_bomb, html_page, news_text, warc_bytes
 
 LARGE_PAGE_MB = int(os.environ.get("ALLEGIANCE_TEST_LARGE_PAGE_MB", "100"))
 GERMAN = (
@@ -28,6 +29,19 @@ GERMAN = (
 # rulers takes ~0.5 GiB; 2 GiB leaves room for any machine, and is far below what the 5 MB line or the
 # bomb would cost if they were parsed or inflated.
 MAX_RSS_MB = 2048
+# The time budget of the batch: far above what a page of this corpus takes, far below what the page
+# of 20,001 quote marks takes (spaCy's tokenizer and matchers are quadratic on such a run).
+BUDGET_SECONDS = "15"
+# Rows whose dates leave the calendar: CMS placeholder publication dates and impossible years.
+ODD_DATES = [
+    dated_row(
+        "Rebels shelled the town yesterday and again on Tuesday, officials said.", "0001-01-01T00:00:00Z"
+    ),
+    dated_row(
+        "Troops will withdraw tomorrow and talks resume next month, the army said.", "9999-12-31T23:59:59Z"
+    ),
+    dated_row("In the year 99999, 99999 days ago, militants attacked a convoy, police said.", "2023-04-02"),
+]
 
 
 def build(folder: Path) -> dict[str, str]:
@@ -75,7 +89,32 @@ def build(folder: Path) -> dict[str, str]:
         json.dumps({"text": news_text(13), "url": "https://x.example/13"}) + "\n{oops\n",
         "(rows)",
     )
+    # issue 14
+    pages = [html_page(news_text(i)).encode() for i in (14, 15, 16)]
+    put(
+        "14-no-target-uri.warc.gz",
+        warc_bytes([("https://x.example/14", pages[0], {}), (None, pages[1], {})]),
+        "(see records)",
+    )
+    whole = warc_bytes([("https://x.example/15", pages[2], {}), ("https://x.example/15b", pages[1], {})])
+    put("15-truncated.warc.gz", whole[:-50], "(see records)")  # cut inside the last record
+    rows = [json.dumps({"text": news_text(17)}), deep_json(100_000), '{"text": "x", "n": ' + "9" * 5000 + "}"]
+    put("16-deep.jsonl", "\n".join(rows) + "\n", "(rows)")
+    put("17-odd-dates.jsonl", "\n".join(ODD_DATES) + "\n", "(rows)")
+    put("18-data.json", json.dumps({"text": news_text(18)}), "unknown file type '.json'")
+    (folder / "19-dangling.txt").symlink_to(folder / "gone.txt")
+    expect["19-dangling.txt"] = "broken symbolic link"
+    (folder / "20-loop").symlink_to(folder)
+    expect["20-loop"] = "symbolic link loop"
+    os.mkfifo(folder / "21-pipe.txt")
+    expect["21-pipe.txt"] = "FIFO"
+    put("22-quotes.txt", "Rebels said " + '"' * 20_001 + " in the end.", "stored|time budget exceeded")
     return expect
+
+
+# Every unit the corpus holds: one per file, plus the rows and records of the files that have them.
+UNITS = {"12-crawl.warc.gz": 2, "13-rows.jsonl": 2, "14-no-target-uri.warc.gz": 2}
+UNITS |= {"15-truncated.warc.gz": 2, "16-deep.jsonl": 3, "17-odd-dates.jsonl": 3}
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +135,7 @@ def outcome(tmp_path_factory):
         capture_output=True,
         text=True,
         timeout=600,
+        env={**os.environ, "ALLEGIANCE_MAX_DOC_SECONDS": BUDGET_SECONDS},
     )
     assert done.returncode == 0, done.stderr[-2000:]
     rss_kb = int(done.stderr.rsplit("maxrss_kb", 1)[1].split()[0])
@@ -104,11 +144,12 @@ def outcome(tmp_path_factory):
         stored = {Path(d["source"]).name.split("#")[0] for d in store.documents()}
         sources = {d["source"].split("/")[-1] for d in store.documents()}
         urls = {d["url"] for d in store.documents()}
-    return expect, failures, stored, sources, urls, rss_kb
+        counts = store.counts()
+    return expect, failures, stored, sources, urls, rss_kb, counts
 
 
 def test_every_input_is_accounted_for(outcome):
-    expect, failures, stored, _, _, _ = outcome
+    expect, failures, stored, *_ = outcome
     for name, wanted in expect.items():
         if wanted.startswith("("):
             continue
@@ -125,7 +166,7 @@ def test_every_input_is_accounted_for(outcome):
 
 
 def test_warc_records_and_jsonl_rows(outcome):
-    _, failures, _, sources, urls, _ = outcome
+    _, failures, _, sources, urls, *_ = outcome
     assert "https://news.example.org/a" in urls  # URL from WARC-Target-URI
     bomb = [f for s, f in failures.items() if s.startswith("12-crawl.warc.gz#record")]
     assert len(bomb) == 1 and "too large" in bomb[0]["reason"] and "decompressed" in bomb[0]["reason"]
@@ -134,5 +175,26 @@ def test_warc_records_and_jsonl_rows(outcome):
 
 
 def test_memory_stays_bounded(outcome):
-    rss_mb = outcome[-1] / 1024
+    rss_mb = outcome[5] / 1024
     assert rss_mb < MAX_RSS_MB, f"peak RSS {rss_mb:.0f} MiB"
+
+
+def test_issue_14_records_rows_and_dates(outcome):
+    _, failures, _, sources, urls, *_ = outcome
+    assert "https://x.example/14" in urls  # the page before the record without a URI
+    [no_uri] = [f for s, f in failures.items() if s.startswith("14-no-target-uri.warc.gz#")]
+    assert "without WARC-Target-URI" in no_uri["reason"]
+    assert "https://x.example/15" in urls  # kept: read before the cut
+    [cut] = [f for s, f in failures.items() if s.startswith("15-truncated.warc.gz")]
+    assert "truncated" in cut["reason"] and "reading stopped after 1 page(s)" in cut["reason"]
+    assert "16-deep.jsonl#line1" in sources
+    assert "nested too deeply" in failures["16-deep.jsonl#line2"]["reason"]
+    assert "bad JSON" in failures["16-deep.jsonl#line3"]["reason"]
+    assert {f"17-odd-dates.jsonl#line{n}" for n in (1, 2, 3)} <= sources  # no OverflowError
+
+
+def test_documents_duplicates_and_failures_add_up_to_the_inputs(outcome):
+    expect, *_, counts = outcome
+    inputs = sum(UNITS.get(name, 1) for name in expect)
+    duplicates = sum(1 for wanted in expect.values() if wanted == "duplicate")
+    assert counts["documents"] + duplicates + counts["failures"] == inputs

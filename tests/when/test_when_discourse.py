@@ -81,3 +81,14 @@ def test_lengths_of_time_are_no_dates():
     for text in ("a 48-hour", "36 hours", "the 12-hour"):
         assert resolve_text(text, THURSDAY) is None
     assert resolve_text("two days ago", THURSDAY).start.isoformat() == "2024-01-30"
+
+
+def test_news_cycle_of_a_placeholder_publication_date_is_no_date(pipeline):
+    # Gannett pages print 0001-01-01 as their date: the day before it is outside the calendar
+    text = "Flooding closed the main road. The governor accused the militia of blocking aid convoys."
+    doc = pipeline.nlp(text)
+    for published in (datetime.min, datetime.max):
+        [event] = resolve(doc, [make_event(doc, "accused", "ACCUSE")], published)
+        assert event.date is None or event.date.start <= event.date.end
+    [event] = resolve(doc, [make_event(doc, "accused", "ACCUSE")], datetime.min)
+    assert event.date is None

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -78,12 +78,35 @@ def test_relative_expression_without_publication_date_is_unknown():
     assert resolve_text("2014", None).start == date(2014, 1, 1)
 
 
+# Expressions whose arithmetic can leave the calendar: huge amounts, steps past year 1 or 9999.
+EXPRESSIONS = st.builds(
+    "{} {} {}".format,
+    st.sampled_from(["", "for", "over the past", "since", "about", "next", "last", "early"]),
+    st.one_of(st.integers(0, 10**12).map(str), st.sampled_from(["a", "several", "99999", "year 99999"])),
+    st.sampled_from(["days ago", "years ago", "months ago", "decades", "weeks earlier", "years", ""]),
+)
+RELATIVE = st.sampled_from(
+    ["yesterday", "tomorrow", "last week", "next week", "last month", "next month", "last year",
+     "next year", "next quarter", "the second quarter", "winter", "next winter", "last spring",
+     "year-ago", "December", "on Tuesday", "next Tuesday", "Jan. 14", "the year-earlier quarter"]
+)  # fmt: skip
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=60), st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2090, 12, 31)))
-def test_resolver_never_raises_and_orders_its_bounds(text, published):
-    resolved = resolve_text(text, published)
+@given(st.one_of(st.text(max_size=60), EXPRESSIONS, RELATIVE), st.datetimes(), st.booleans())
+def test_resolver_never_raises_and_orders_its_bounds(text, published, future):
+    resolved = resolve_text(text, published, future=future)
     if resolved is not None:
         assert resolved.start <= resolved.end
+
+
+@pytest.mark.parametrize("published", [datetime.min, datetime.max, datetime(1, 1, 1, tzinfo=UTC)])
+@pytest.mark.parametrize("text", ["yesterday", "tomorrow", "next month", "last year", "99999 days ago"])
+def test_dates_outside_the_calendar_are_unknown_not_errors(text, published):
+    # a CMS placeholder date (0001-01-01) or year 9999: what would fall outside years 1-9999 is None
+    resolved = resolve_text(text, published)
+    assert resolved is None or resolved.start <= resolved.end
+    assert resolve_text("yesterday", datetime.min) is None
 
 
 def test_quarters_resolve_to_their_three_months():

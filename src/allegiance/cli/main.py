@@ -83,6 +83,20 @@ def _report_failure(source: str, stage: str, reason: str) -> None:
     )
 
 
+def _readable_inputs(paths: list[Path], published: str | None, exclude: list[Path] | None = None) -> Any:
+    """The inputs of `paths`, or exit 1 naming what was skipped and why when none can be read."""
+    from ..ingest import first_readable, read_inputs
+
+    skipped, inputs = first_readable(read_inputs(paths, published, exclude=exclude or []))
+    if inputs is None:
+        for failure in skipped:
+            _report_failure(failure.source, failure.stage, failure.reason)
+        named = ", ".join(map(str, paths))
+        found = f"{len(skipped)} input(s) skipped, reasons above" if skipped else "no file found"
+        die(f"no input that can be read in {named} ({found}); nothing was analysed", code=1)
+    return inputs
+
+
 @app.command()
 def extract(
     pages: Annotated[
@@ -94,14 +108,14 @@ def extract(
     kb: KbOption = None,
 ) -> None:
     """Analyse pages and print one JSON document per input (no store). Exit 1 if any failed."""
-    from ..ingest import read_inputs
     from ..records import Failure
     from ..runner import process_inputs
 
     published = _check_date(published, "--published")
+    inputs = _readable_inputs(pages, published)
     pipeline = _pipeline(model, kb)
     failed = 0
-    for _, result in process_inputs(read_inputs(pages, published), pipeline):
+    for _, result in process_inputs(inputs, pipeline):
         if isinstance(result, Failure):
             failed += 1
             _report_failure(result.source, result.stage, result.reason)
@@ -133,7 +147,7 @@ def run(
 ) -> None:
     """Analyse pages into the store; already stored pages are skipped, failures are recorded."""
     from ..engine import ENGINES
-    from ..runner import Outcome, run_batch
+    from ..runner import Outcome, run_batch, store_files
     from ..settings import Settings
 
     published = _check_date(published, "--published")
@@ -142,10 +156,12 @@ def run(
     for file in kb or []:  # checked here too: with workers, the pipeline is built in the workers
         if not file.is_file():
             die(f"--kb file not found: {file}")
+    target = store_url or db
+    # read up to the first page before anything else: no readable input, no store is created
+    inputs = _readable_inputs(paths, published, exclude=store_files(target))
     # with worker processes the parent only reads inputs and writes the store: no pipeline here
     pipeline = _pipeline(model, kb) if workers == 1 and engine == "local" else None
     settings = pipeline.settings if pipeline else Settings.from_env(model=model, extra_kb=list(kb or []))
-    target = store_url or db
     store = _store(target, read_only=False)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with store, Progress(*columns, console=err_console, transient=True) as progress:
@@ -167,6 +183,7 @@ def run(
             pipeline,
             published=published,
             progress=show,
+            reader=lambda _paths, _published: inputs,
             workers=workers,
             settings=settings,
             engine=engine,

@@ -5,6 +5,7 @@ per-document code (`guard.process_checked`), so the store ends the same whicheve
 The store itself is always written by the caller's process, one transaction per document.
 """
 
+from .budget import BudgetError, time_budget
 from .guard import LanguageError, LimitError, failure_from_exception, process_checked
 from .local import parallel_map, serial_map
 
@@ -12,10 +13,12 @@ ENGINES = ("local", "dask")
 
 __all__ = [
     "ENGINES",
+    "BudgetError",
     "LanguageError",
     "LimitError",
     "failure_from_exception",
     "parallel_map",
     "process_checked",
     "serial_map",
+    "time_budget",
 ]

@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import AllegianceError
 from ..records import CleanDoc, Document, Failure, RawInput
+from .budget import time_budget
 
 # A long feature article is ~30k characters; 300k is a short book. spaCy's parser needs memory in
 # proportion to the text, so this bounds a worker's peak memory (override: ALLEGIANCE_MAX_TEXT_CHARS).
@@ -97,19 +98,27 @@ def check(cdoc: CleanDoc, limit: int | None = None) -> None:
 
 
 def process_checked(pipeline: Processor, raw: RawInput, limit: int | None = None) -> Document:
-    """Clean, check, analyse. A processor without separate `clean`/`analyse` steps (a test double)
-    is run whole and its document checked afterwards."""
-    clean_step = getattr(pipeline, "clean", None)
-    analyse_step = getattr(pipeline, "analyse", None)
-    if clean_step is None or analyse_step is None:
-        document = pipeline.process(raw)
-        check(
-            CleanDoc(id=document.id, source=document.source, language=document.language, text=document.text),
-            limit,
-        )
+    """Clean, check, analyse, within the time budget (`budget.time_budget`). A processor without
+    separate `clean`/`analyse` steps (a test double) is run whole and its document checked
+    afterwards."""
+    with time_budget() as budget:
+        clean_step = getattr(pipeline, "clean", None)
+        analyse_step = getattr(pipeline, "analyse", None)
+        if clean_step is None or analyse_step is None:
+            document = pipeline.process(raw)
+            budget.check()
+            check(
+                CleanDoc(
+                    id=document.id, source=document.source, language=document.language, text=document.text
+                ),
+                limit,
+            )
+            return document
+        cdoc = clean_step(raw)
+        budget.check()
+        if cdoc.language is None:
+            cdoc = cdoc.model_copy(update={"language": declared_language(raw)})
+        check(cdoc, limit)
+        document = analyse_step(cdoc)
+        budget.check()
         return document
-    cdoc = clean_step(raw)
-    if cdoc.language is None:
-        cdoc = cdoc.model_copy(update={"language": declared_language(raw)})
-    check(cdoc, limit)
-    return analyse_step(cdoc)

@@ -7,6 +7,7 @@ SQL is parameterised everywhere (`?` placeholders; a PostgreSQL backend swaps th
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,21 @@ def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
+LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<holder>.*?\(PID \d+\))", re.DOTALL)
+
+
+def _open_error(path: str, exc: duckdb.Error) -> str:
+    """A DuckDB file takes one writer process at a time: say which process holds it and what to do."""
+    held = LOCK_HELD.search(str(exc))
+    if held is None:
+        return f"cannot open database {path}: {exc}"
+    return (
+        f"database {path} is locked by another process ({' '.join(held['holder'].split())}), "
+        "e.g. another `allegiance run` or `serve`: wait for it to finish or stop it, or use another --db; "
+        "DuckDB lets one process write a database file at a time"
+    )
+
+
 class DuckDBStore:
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
@@ -38,7 +54,7 @@ class DuckDBStore:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+            raise StoreError(_open_error(self.path, exc)) from exc
         if not read_only:
             self._create()
         self._check_version()

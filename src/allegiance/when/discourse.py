@@ -19,7 +19,7 @@ expression: these rules never override what the sentence says.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -101,8 +101,12 @@ def previous_day(
     return None
 
 
-def news_cycle(published: datetime, cue: Token) -> When:
+def news_cycle(published: datetime, cue: Token) -> When | None:
+    """The day before publication to publication; None when that day is before 0001-01-01 (a
+    placeholder publication date), as no calendar can hold it."""
     day = published.date()
+    if day == date.min:
+        return None
     return When(
         start=(day - timedelta(days=1)).isoformat(),
         end=day.isoformat(),

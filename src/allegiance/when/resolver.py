@@ -6,7 +6,10 @@ Hand-written rules cover what news uses relative to its own date — weekdays ("
 "mid-November", "in 2015" — because dateparser resolves a bare weekday or month to a single day
 with no notion of intervals, granularity or vagueness. Full dates ("March 12, 2021", "Nov. 2",
 "12 March") go to dateparser with RELATIVE_BASE = publication and PREFER_DATES_FROM = past.
-Anything vague ("recently", "for years") or unparseable resolves to None, never to a guess.
+Anything vague ("recently", "for years") or unparseable resolves to None, never to a guess, and so
+does a date outside the calendar `datetime.date` can hold (years 1–9999): "99999 days ago", or
+"yesterday" in a page whose CMS printed the placeholder 0001-01-01 as its date. `resolve_text` is
+total: no year, offset or text makes it raise.
 """
 
 from __future__ import annotations
@@ -251,7 +254,10 @@ def resolve_text(text: str, published: datetime | None, future: bool = False) ->
         body = PREFIXES.sub("", body, count=1)
     if any(p.match(body) for p in words.vague):
         return None
-    resolved = _resolve_body(body, raw, published, future)
+    try:
+        resolved = _resolve_body(body, raw, published, future)
+    except (OverflowError, ValueError):  # the date lies outside years 1–9999: no date, not a crash
+        return None
     if resolved is None:
         return None
     if since and published is not None:
