@@ -29,7 +29,7 @@ CODE_COLUMNS = {
     "role",
     "n",
 }
-EVAL_KINDS = ("articles", "plover", "re3d", "extraction", "geo", "timebank")
+EVAL_KINDS = ("articles", "incidents", "plover", "re3d", "extraction", "geo", "timebank")
 
 DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file or a postgresql:// URL.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")]
