@@ -105,3 +105,5 @@ def test_eval_incidents_command(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["name"] == "incidents" and "tune: gold events" in report["per_category"]
+    table = CliRunner().invoke(app, ["eval", "incidents", str(tmp_path)])
+    assert table.exit_code == 0 and "dev-[abc]-*" in table.stdout.replace("\n", "")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -325,7 +326,7 @@ def _render_report(report: Any, limit: int | None) -> None:
             confusion.add_row(str(row["gold"]), str(row["predicted"]), str(row["count"]))
         console.print(confusion)
     for note in data["notes"]:
-        console.print(f"[dim]note:[/] {note}", highlight=False)
+        console.print(f"[dim]note:[/] {escape(note)}", highlight=False)  # notes may hold [brackets]
 
 
 @app.command("eval")
