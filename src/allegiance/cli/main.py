@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -29,7 +30,7 @@ CODE_COLUMNS = {
     "role",
     "n",
 }
-EVAL_KINDS = ("articles", "plover", "re3d", "extraction", "geo", "timebank")
+EVAL_KINDS = ("articles", "incidents", "plover", "re3d", "extraction", "geo", "timebank")
 
 DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file or a postgresql:// URL.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")]
@@ -342,7 +343,7 @@ def _render_report(report: Any, limit: int | None) -> None:
             confusion.add_row(str(row["gold"]), str(row["predicted"]), str(row["count"]))
         console.print(confusion)
     for note in data["notes"]:
-        console.print(f"[dim]note:[/] {note}", highlight=False)
+        console.print(f"[dim]note:[/] {escape(note)}", highlight=False)  # notes may hold [brackets]
 
 
 @app.command("eval")

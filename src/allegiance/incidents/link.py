@@ -3,16 +3,26 @@
 Two reports link when all of these hold (each a necessary condition, so the rule stays strict enough
 for single-linkage clustering not to chain unrelated events together):
 - same category family (data/relations/scores.yaml): one occasion yields related categories;
-- both dated, each window at most `max_window_days` wide, windows overlapping within
-  `date_slack_days` (outlets in other time zones, "overnight" attacks);
-- places not in conflict (different country; points farther than `max_km`; different admin1);
-- actors compatible per side (overlapping canonical ids, an empty side is compatible; fully named sides
-  may be swapped, since two-sided events have no fixed order), or a contested perpetrator: the same victims
-  at the same named place on the same day, blamed on different actors;
-- enough positive evidence (`min_evidence`, default 2): +1 per shared named (non-generic) actor
-  (at most 2), +1 for the same named place or nearby points, +0.5 for the very same day, +0.5 for
-  two records of one document (an article's headline and its recap). A report that lacks a side
-  and a place cannot on its own bridge two happenings that merely share one actor.
+- date windows, each at most `max_window_days` wide, overlapping within `date_slack_days` (outlets
+  in other time zones, "overnight" attacks, the news-cycle gap). An undated report is read as
+  telling of the `undated_days` before its publication (a soft window);
+- places not in conflict (different country; points farther than `max_km`; different admin1; two
+  different named towns). A town named as part of its region ("Gaza" in the Gaza Strip) is the
+  region. Statements are exempt: where a statement happened is told loosely;
+- actors compatible per side, with generic collectives ("civilians", "x-24-hostages", "gunmen")
+  counting as an empty side: overlapping canonical ids or their parents, or an empty side. Sides told
+  the other way round, or both sides in `actor`, join freely only in two-sided categories
+  (`symmetric_categories`: clashes, talks, agreements). Also a contested perpetrator (the same
+  victims at the same named place on the same hard day, blamed on different actors) and, for
+  statements and sanctions, one speaker with other addressees (one list names many targets);
+- enough evidence (`min_evidence`, default 2): +1 per shared named participant, a unit and its
+  organisation counting once (at most 2); +1 for the same named place or nearby points; +0.5 for
+  the very same (stated) day; +1 for one speaker or sanctioning body in one category of statement
+  or sanction; +0.5 for the same toll; up to +1 for the figures and rarer words the two sentences
+  share (text.py). Against: -0.5 when either date is soft, when the categories or the (non-violence)
+  modes differ, and when the sides are swapped outside two-sided categories or the addressees
+  differ. A report that lacks a side and a place cannot on its own bridge two happenings that
+  merely share one actor.
 """
 
 from __future__ import annotations
@@ -20,11 +30,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from ..records import IncidentMention, Where
 from ..relations.weights import Weights, normalise_id
+from .text import Signature, signature, text_evidence
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,12 @@ class LinkOptions:
     # actor ids known to be news media (KB type "media"): citing them is not independent reporting.
     media_ids: frozenset[str] = frozenset()
     min_evidence: float = 2.0
+    # An undated report is taken to tell of something in the `undated_days` before its publication
+    # (news of the day, "the deal", "the attack"); such a soft window links on evidence alone, never
+    # on the same-day bonus. None: undated reports never link.
+    undated_days: int | None = 3
+    # Shared rare words and numbers of the two event sentences count as evidence (text.py).
+    text_evidence: bool = True
 
 
 def _day(value: str | None) -> date | None:
@@ -62,11 +79,13 @@ def is_point(where: Where) -> bool:
 
 
 def is_named_place(where: Where) -> bool:
-    """A place named more specifically than its country or first-level region."""
+    """A place named more specifically than its country or first-level region: not a region by
+    kind, and not the region's own name or a part of it ("Gaza" in the Gaza Strip)."""
     name = _norm_place(where.name)
     if not name or (where.kind or "") in POINT_KINDS_EXCLUDED:
         return False
-    return name not in {_norm_place(where.admin1), _norm_place(where.country)}
+    regions = [r for r in (_norm_place(where.admin1), _norm_place(where.country)) if r]
+    return not any(name == r or f" {name} " in f" {r} " for r in regions)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -86,17 +105,28 @@ def place_relation(a: Where | None, b: Where | None, max_km: float) -> str:
     if is_point(a) and is_point(b):
         assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
         return "match" if haversine_km(a.lat, a.lon, b.lat, b.lon) <= max_km else "conflict"
-    if is_named_place(a) and is_named_place(b):
-        name_a, name_b = _norm_place(a.name), _norm_place(b.name)
-        if name_a == name_b:
-            return "match"
-        # Two different towns (no coordinates to measure): not the same place, unless one name
-        # holds the other ("Kabul" / "Kabul city") or either is a vaguer area (kind region).
-        if name_a not in name_b and name_b not in name_a:
-            return "conflict"
     if a.admin1 and b.admin1 and _norm_place(a.admin1) != _norm_place(b.admin1):
         return "conflict"
+    if is_named_place(a) and is_named_place(b):
+        name_a, name_b = _norm_place(a.name), _norm_place(b.name)
+        # One name holding the other is one place told at two lengths ("Kabul" / "Kabul city").
+        if f" {name_a} " in f" {name_b} " or f" {name_b} " in f" {name_a} ":
+            return "match"
+        # Two different towns (no coordinates to measure): not the same place.
+        return "conflict"
     return "unknown"
+
+
+def is_generic(actor_id: str, generic: frozenset[str]) -> bool:
+    """An unnamed collective: "civilians"; or an actor discovered in the text (id "x-…", not in
+    the knowledge base) whose words, counts left out, end or start with a generic noun
+    ("x-24-hostages", "x-palestinian-civilians", "x-hostages-held-in-gaza")."""
+    words = [w for w in normalise_id(actor_id).split() if not w.isdigit()]
+    discovered = words[:1] == ["x"]
+    words = words[1:] if discovered else words
+    if not words or " ".join(words) in generic:
+        return True
+    return discovered and (words[-1] in generic or words[0] in generic)
 
 
 class Report:
@@ -105,14 +135,33 @@ class Report:
     def __init__(self, mention: IncidentMention, weights: Weights, options: LinkOptions) -> None:
         self.mention = mention
         ev = mention.event
+        self.category = ev.event
+        self.mode = (ev.mode or "").lower()
         self.family = weights.family_of(ev.event)
-        self.actor = self._expand({p.id for p in ev.actor}, options.parents)
-        self.recipient = self._expand({p.id for p in ev.recipient}, options.parents)
+        self.symmetric = ev.event in weights.symmetric
+        generic = weights.generic_actors
+        # generic collectives say nothing about who took part: a side of them only is an empty side
+        self.actor = self._expand({p.id for p in ev.actor if not is_generic(p.id, generic)}, options.parents)
+        self.recipient = self._expand(
+            {p.id for p in ev.recipient if not is_generic(p.id, generic)}, options.parents
+        )
+        self.victims = frozenset(p.id for p in ev.recipient)
+        self.roots = frozenset(self._root(i, options.parents) for i in self.actor | self.recipient)
+        self.speakers = frozenset(self._root(i, options.parents) for i in self.actor)
         self.start = _day(ev.date.start) if ev.date else None
         end = _day(ev.date.end) if ev.date else None
         self.end = end if end and self.start and end >= self.start else self.start
+        self.soft = False
+        published = mention.published.date() if mention.published else None
+        if self.start is None and published and options.undated_days is not None:
+            self.start, self.end, self.soft = (
+                published - timedelta(days=options.undated_days),
+                published,
+                True,
+            )
         self.location = ev.location
-        self._generic = weights.generic_actors
+        self.text = ev.eventText
+        self._common = weights.common_words
 
     @staticmethod
     def _expand(ids: set[str], parents: Mapping[str, str]) -> frozenset[str]:
@@ -127,9 +176,22 @@ class Report:
                 seen = parent
         return frozenset(out)
 
+    @staticmethod
+    def _root(actor_id: str, parents: Mapping[str, str]) -> str:
+        """The topmost ancestor: a unit and its organisation are one participant as evidence."""
+        seen = {actor_id}
+        while (parent := parents.get(actor_id)) and parent not in seen:
+            seen.add(parent)
+            actor_id = parent
+        return actor_id
+
     @cached_property
-    def named_ids(self) -> frozenset[str]:
-        return frozenset(i for i in self.actor | self.recipient if normalise_id(i) not in self._generic)
+    def words(self) -> Signature:
+        # named participants are counted as shared actors already; "hostages" is a word like others
+        named = self.actor | self.recipient
+        ev = self.mention.event
+        leave_out = tuple(p.text for p in ev.actor + ev.recipient if p.id in named)
+        return signature(self.text, leave_out, self._common)
 
     def dated(self, options: LinkOptions) -> bool:
         return (
@@ -139,25 +201,35 @@ class Report:
         )
 
 
+MANY_TARGETS = frozenset({"statement", "sanction"})
+
+
 def _side_ok(x: frozenset[str], y: frozenset[str]) -> bool:
     return not x or not y or bool(x & y)
 
 
 def actors_relation(a: Report, b: Report) -> str:
-    """'compatible', 'contested' (same victims, different perpetrators) or 'conflict'."""
+    """'compatible', 'swapped' (sides the other way round), 'contested' (same victims, different
+    perpetrators), 'other targets' (one speaker, other addressees) or 'conflict'."""
     if _side_ok(a.actor, b.actor) and _side_ok(a.recipient, b.recipient):
         return "compatible"
     # Sides told the other way round ("X and Y clashed" / "Y fought X"): both must be named, or a
-    # report of "someone attacked X" would join one of X attacking someone else.
+    # report of "someone attacked X" would join one of X attacking someone else. Outside the
+    # two-sided categories that is weak counter-evidence (X conceded to Y / Y conceded to X).
     if a.actor & b.recipient and a.recipient & b.actor:
-        return "compatible"
+        return "compatible" if a.symmetric and b.symmetric else "swapped"
     # Two-sided reports ("clashes between X and Y") may put both sides in `actor`.
     if (not a.recipient or not b.recipient) and (a.actor | a.recipient) & (b.actor | b.recipient):
         union_a, union_b = a.actor | a.recipient, b.actor | b.recipient
         if union_a <= union_b or union_b <= union_a:
-            return "compatible"
-    if a.actor and b.actor and a.recipient & b.recipient:
+            return "compatible" if a.symmetric and b.symmetric else "swapped"
+    # the same victims (generic ones too: "civilians") blamed on different perpetrators
+    if a.actor and b.actor and a.victims & b.victims:
         return "contested"
+    # One announcement names many targets (a sanctions list, a speech warning several foes): the
+    # same speaker with other addressees may be the same occasion, on weaker evidence.
+    if a.family in MANY_TARGETS and a.actor & b.actor and a.recipient and b.recipient:
+        return "other targets"
     return "conflict"
 
 
@@ -167,21 +239,47 @@ def dates_overlap(a: Report, b: Report, options: LinkOptions) -> bool:
     return (a.start - b.end).days <= slack and (b.start - a.end).days <= slack
 
 
+def same_act(a: Report, b: Report) -> bool:
+    """One category and, where both give one, one mode (a release is not a ceasefire). Violence
+    modes are weapons and tactics, several of which one attack combines: they may differ."""
+    if a.category != b.category:
+        return False
+    return a.family == "violence" or not (a.mode and b.mode) or a.mode == b.mode
+
+
+def evidence(a: Report, b: Report, place: str, options: LinkOptions, weaker: bool = False) -> float:
+    """Evidence that two compatible reports tell of one happening (see the module doc)."""
+    score = float(min(2, len(a.roots & b.roots)) + (place == "match")) - 0.5 * weaker
+    hard_same_day = not a.soft and not b.soft and a.start == b.start and a.end == b.end
+    score += 0.5 * hard_same_day - 0.5 * (a.soft or b.soft) - 0.5 * (not same_act(a, b))
+    # One speaker, one category of statement (or one sanctioning body) in one news cycle: one
+    # occasion (an address, a communique, a sanctions list) told twice, even when one report
+    # leaves out whom it was addressed to.
+    if a.family in MANY_TARGETS and a.category == b.category and a.speakers & b.speakers:
+        score += 1.0
+    # the same toll is a detail two accounts of different happenings rarely share
+    ea, eb = a.mention.event, b.mention.event
+    if any(x is not None and x > 1 and x == y for x, y in ((ea.dead, eb.dead), (ea.injured, eb.injured))):
+        score += 0.5
+    if options.text_evidence:
+        score += text_evidence(a.words, b.words)
+    return score
+
+
 def compatible(a: Report, b: Report, options: LinkOptions) -> bool:
     if a.mention.event.id == b.mention.event.id or a.family != b.family:
         return False
     if not (a.dated(options) and b.dated(options) and dates_overlap(a, b, options)):
         return False
     place = place_relation(a.location, b.location, options.max_km)
-    if place == "conflict":
+    # Where a statement "happened" is told loosely (the speaker's capital, the place it concerns):
+    # places that differ do not part two statements, though a shared one still counts.
+    if place == "conflict" and a.family != "statement":
         return False
     actors = actors_relation(a, b)
     if actors == "conflict":
         return False
-    same_day = a.start == b.start and a.end == b.end
     if actors == "contested":
         # Competing blame is only plausible for one clearly located, same-day happening.
-        return place == "match" and same_day
-    evidence = float(min(2, len(a.named_ids & b.named_ids)) + (place == "match"))
-    evidence += 0.5 * same_day + 0.5 * (a.mention.document == b.mention.document)
-    return evidence >= options.min_evidence
+        return place == "match" and not a.soft and not b.soft and a.start == b.start and a.end == b.end
+    return evidence(a, b, place, options, actors in ("swapped", "other targets")) >= options.min_evidence

@@ -38,6 +38,8 @@ class Weights:
     news_agencies: tuple[str, ...]
     media_words: tuple[str, ...]
     generic_actors: frozenset[str]
+    symmetric: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
 
     def score(self, event: Event) -> float:
         """The event's codebook score: the coder's own when set, else mode, else category."""
@@ -91,4 +93,6 @@ def load_weights() -> Weights:
         news_agencies=tuple(raw["news_agencies"]),
         media_words=tuple(w.lower() for w in raw["media_words"]),
         generic_actors=frozenset(normalise_id(a) for a in raw["generic_actors"]),
+        symmetric=frozenset(raw.get("symmetric_categories") or ()),
+        common_words=frozenset(w.lower() for w in raw.get("common_words") or ()),
     )
