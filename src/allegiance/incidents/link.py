@@ -154,11 +154,14 @@ class Report:
         self.soft = False
         published = mention.published.date() if mention.published else None
         if self.start is None and published and options.undated_days is not None:
-            self.start, self.end, self.soft = (
-                published - timedelta(days=options.undated_days),
-                published,
-                True,
-            )
+            try:
+                self.start, self.end, self.soft = (
+                    published - timedelta(days=options.undated_days),
+                    published,
+                    True,
+                )
+            except OverflowError:  # a placeholder publication date ("0001-01-01") gives no window
+                pass
         self.location = ev.location
         self.text = ev.eventText
         self._common = weights.common_words
