@@ -82,6 +82,12 @@ class Coder:
             objs = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objs and verb.head.lemma_.lower() not in {"promise"}:
                 return self.args.participants(objs[0])
+            if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+                return self.subject(verb.head.head, depth + 1)  # "X was due / ready to release"
+            raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if raised and not any(c.dep_ in SUBJECTS for c in verb.head.children):
+                # "X is set / expected / was forced to free": the passive's subject does the act
+                return self.args.participants(raised[0])
             return self.subject(verb.head, depth + 1)
         if verb.dep_ in {"conj", "advcl", "pcomp", "ccomp"} or (
             verb.dep_ == "pobj" and verb.head.dep_ == "prep"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -154,14 +155,12 @@ class Report:
         self.soft = False
         published = mention.published.date() if mention.published else None
         if self.start is None and published and options.undated_days is not None:
-            try:
+            with suppress(OverflowError):  # a placeholder publication date ("0001-01-01") gives no window
                 self.start, self.end, self.soft = (
                     published - timedelta(days=options.undated_days),
                     published,
                     True,
                 )
-            except OverflowError:  # a placeholder publication date ("0001-01-01") gives no window
-                pass
         self.location = ev.location
         self.text = ev.eventText
         self._common = weights.common_words
