@@ -11,7 +11,7 @@ from ..records import Span as SpanRecord
 from . import agents, counterparts, readings, recipients
 from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
-from .claims import accusations
+from .claims import accusations, responsibility
 from .lexicon import Lexicon, Trigger, load
 from .matching import (
     class_lemmas,
@@ -266,8 +266,11 @@ class Coder:
         # the noun's own arguments: "X's attack on Y", "attack by X", "talks between X and Y"
         found.actor += agents.of_noun(self, tok, found.category, found.mode)
         partners = [p for o in self._prep_objects(tok, {"with"}) for p in self.args.participants(o)]
+        # "clashes between X and Y"; "clashes erupted between X and Y": the parser hangs the sides
+        # on the verb whose subject the event is
+        sides_of = [tok] + ([head] if tok.dep_ == "nsubj" and head.pos_ == "VERB" else [])
         found.actor += [
-            p for o in self._prep_objects(tok, {"between", "among"}) for p in self.args.participants(o)
+            p for t in sides_of for o in self._prep_objects(t, {"between", "among"}) for p in self.args.participants(o)
         ]
         # "X is the main military backer of Y", "X became a key ally of Y": the copula's subject
         attr = head if tok.dep_ == "conj" and head.dep_ == "attr" else tok  # "key ally and military backer"
@@ -342,7 +345,8 @@ class Coder:
                     readings.adjust(self, one, sent)
                     out.append(one)
         coded = merge(drop_contents(out, CONTENT_OF))
-        return merge(coded + accusations(coded, self.lex, self.index, self.subject))
+        blamed = responsibility(sent, self.lex, self.args.participants, self.subject)
+        return merge(coded + accusations(coded, self.lex, self.index, self.subject) + blamed)
 
     def _as_noun(self, tok: Token) -> Found | None:
         trig = select_trigger(entries_for(self.lex.nouns, tok), tok)
