@@ -215,6 +215,7 @@ class IncidentMention(Record):
     url: str | None = None
     outlet: str | None = Field(default=None, description="url host without www.; the source id when no url")
     published: datetime | None = None
+    headline: str | None = Field(default=None, description="the reporting document's title")
 
 
 class Incident(Record):
