@@ -12,10 +12,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .app import app, console, die, err_console, write_json
+from .progress import BatchProgress
 
 CODE_COLUMNS = {
     "day",
@@ -148,6 +148,7 @@ def run(
 ) -> None:
     """Analyse pages into the store; already stored pages are skipped, failures are recorded."""
     from ..engine import ENGINES
+    from ..ingest.count import count_inputs
     from ..runner import Outcome, run_batch, store_files
     from ..settings import Settings
 
@@ -164,19 +165,13 @@ def run(
     pipeline = _pipeline(model, kb) if workers == 1 and engine == "local" else None
     settings = pipeline.settings if pipeline else Settings.from_env(model=model, extra_kb=list(kb or []))
     store = _store(target, read_only=False)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with store, Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("starting", total=None)
+    total = count_inputs(paths, exclude=store_files(target))
+    with store, BatchProgress(err_console, total) as progress:
 
         def show(outcome: Outcome) -> None:
             if outcome.status == "failed":
-                progress.console.print(
-                    f"[red]failed[/] {outcome.source} [dim]\\[{outcome.stage}][/] {outcome.reason}",
-                    highlight=False,
-                )
-            progress.update(
-                task, advance=1, description=f"{Path(outcome.source).name[:40]} ({outcome.status})"
-            )
+                progress.note(f"[red]failed[/] {outcome.source} [dim]\\[{outcome.stage}][/] {outcome.reason}")
+            progress.advance(f"{Path(outcome.source).name[:40]} ({outcome.status})", outcome.status == "failed")
 
         result = run_batch(
             paths,
