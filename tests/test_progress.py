@@ -54,7 +54,9 @@ def shared_pipeline(monkeypatch, pipeline):
 
 def test_run_without_a_tty_reports_progress_on_stderr(tmp_path, shared_pipeline, monkeypatch) -> None:
     monkeypatch.setenv("ALLEGIANCE_PROGRESS_EVERY", "1")
-    rows = [{"text": f"Rebels attacked a post in the north on Monday, officials said. ({i})"} for i in range(2)]
+    rows = [
+        {"text": f"Rebels attacked a post in the north on Monday, officials said. ({i})"} for i in range(2)
+    ]
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     result = runner.invoke(app, ["run", str(feed), "--db", str(tmp_path / "s.duckdb")])

@@ -15,7 +15,13 @@ runner = CliRunner()
 
 def _period(month: str, end_day: int) -> RelationPeriod:
     return RelationPeriod(
-        a="a", b="b", period=month, start=f"{month}-01", end=f"{month}-{end_day}", score=-1.0, status="hostile"
+        a="a",
+        b="b",
+        period=month,
+        start=f"{month}-01",
+        end=f"{month}-{end_day}",
+        score=-1.0,
+        status="hostile",
     )
 
 
