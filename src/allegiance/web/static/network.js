@@ -14,8 +14,11 @@
       // Collectives are per country or article ("x-civilians-afg", actors/scope.py) but share a
       // name: the label says whose, so two "civilians" nodes are not read as one.
       data.nodes.forEach(function (n) {
-        var d = n.data, slug = String(d.label).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+        var d = n.data;
         var m = String(d.id).match(/^x-(.*)-(doc-[0-9a-f]+|[a-z]{3})$/);
+        // an unnamed participant has no stored name: its id's words are the phrase it was read from
+        if (m && d.label === d.id) d.label = m[1].replace(/-/g, " ");
+        var slug = String(d.label).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
         if (m && m[1] === slug) d.label += m[2].indexOf("doc-") === 0 ? " (one article)" : " (" + m[2].toUpperCase() + ")";
       });
       var cy = window.cytoscape({
