@@ -74,3 +74,21 @@ def test_a_store_written_before_the_column_still_opens_and_saves(tmp_path: Path)
         store.save(Document(id="d2", source="s", text="t"))
         back = store.load_document("d2")
     assert back is not None and back.canonical_url is None
+
+
+def test_the_command_lines_url_is_the_documents_url(tmp_path: Path, monkeypatch, pipeline) -> None:
+    from typer.testing import CliRunner
+
+    from allegiance.cli import app
+    from allegiance.cli import main as cli_main
+
+    monkeypatch.setattr(cli_main, "_pipeline", lambda model, kb: pipeline)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(page), "--jsonl", "--url", "https://given.example/story"])
+    assert result.exit_code == 0, result.output
+    doc = Document.model_validate_json(result.stdout)
+    assert doc.url == "https://given.example/story"
+    assert doc.canonical_url == "https://example.org/canonical/story"
+    two = CliRunner().invoke(app, ["extract", str(page), str(page), "--url", "https://given.example/story"])
+    assert two.exit_code != 0
