@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Mention
 from ..where.gazetteer import Gazetteer, load_gazetteer
-from ..where.toponyms import PLACE_LABELS
+from ..where.toponyms import PLACE_LABELS, is_locative
 from .junk import LEXICON_DIR, line_of
 from .lexicon import load_lexicon
 from .mentions import DocActors
@@ -124,15 +124,13 @@ def place_use(token: Token, gaz: Gazetteer, person: bool) -> bool:
     """The sentence uses the name as a place: locative prepositions, a place noun in apposition
     ("Goma, the provincial capital"; "Al Mawasi, a coastal area"), "the district of X", a name
     joined to a place ("from Axum and X"), a feature word after it ("X province")."""
-    from ..where.toponyms import is_locative  # the one definition of a place use
-
     words = gaz.words
     assert words is not None
     place_nouns = set(words.features) | words.of_heads
     head = token.head
-    if token.dep_ == "pobj" and person and head.lower_ not in PERSON_SAFE_PREPS:
-        pass  # "spoke to Putin": only the person-safe prepositions mark a person-shaped name
-    elif is_locative(token, gaz):
+    # "spoke to Putin": after other prepositions a person-shaped name is no place
+    person_safe = not (token.dep_ == "pobj" and person and head.lower_ not in PERSON_SAFE_PREPS)
+    if person_safe and is_locative(token, gaz):  # the one definition of a place use
         return True
     if token.dep_ == "appos" and head.lemma_.lower() in place_nouns:
         return True
