@@ -202,6 +202,9 @@ def show_relation(
     documents, _, lines = _analyse(db, period)
     a, b = sorted((_resolve(actor_a, documents), _resolve(actor_b, documents)))
     periods = lines.get((a, b), [])
+    if png is not None and not periods:
+        # an empty chart would read as "no change"; say so and write nothing
+        die(f"no events between {a} and {b}: no chart written to {png}", code=1)
     if png is not None:
         from ..relations.chart import relation_png
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from unidecode import unidecode
 
+from ..actors.notactor import not_an_actor
 from ..records import Actor, Mention
 from .lexicon import QuoteLexicon, load_lexicon
 
@@ -166,6 +167,9 @@ class SpeakerResolver:
                 return self._refer(found, text, start, end)
         person = head.ent_type_ == "PERSON" or (role is not None and "person" in role and not plural)
         bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+        phrase = doc[lo : hi + 1]
+        if not_an_actor(phrase, named=False, person=person):
+            return Speaker(None, text, start, end, person)  # a byline or a place speaks for no actor
         return Speaker("x-" + slug(bare), text, start, end, person)
 
     # --- helpers -----------------------------------------------------------------------------
