@@ -24,6 +24,10 @@ def day(text, published, **kw):
         ("on Wednesday", date(2022, 6, 1)),  # the publication day itself
         ("yesterday", date(2022, 5, 31)),
         ("two days ago", date(2022, 5, 30)),
+        # the part of the day keeps the day
+        ("later yesterday", date(2022, 5, 31)),
+        ("early today", date(2022, 6, 1)),
+        ("late last night", date(2022, 5, 31)),
     ],
 )
 def test_relative_days_count_back_from_publication(text, expected):

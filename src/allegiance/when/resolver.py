@@ -64,6 +64,8 @@ YEAR_AGO = re.compile(r"^year (?:ago|earlier)(?: (?P<rest>.+))?$")
 QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 PART = re.compile(r"\b(?P<part>early|mid|middle|late|end|beginning|start)\b")
 PREFIXES = re.compile(r"^(?:on|in|at|during|by|from|as of|the|of)\s+")
+DAY_PART = re.compile(r"^(?:later|earlier|late|early)\s+")
+DAY_WORD = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last night|overnight)\b")
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,8 @@ def _resolve_body(body: str, raw: str, published: datetime | None, future: bool)
         year = YEAR.fullmatch(body)
         return Resolved(date(int(body), 1, 1), date(int(body), 12, 31), "year") if year else None
     ref = published.date()
+    # "later yesterday", "early today", "late last night": the part of the day keeps the day
+    body = DAY_PART.sub("", body) if DAY_PART.match(body) and DAY_WORD.search(body) else body
     if body in {"today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"}:
         return _day(ref)
     if body in {
