@@ -27,6 +27,7 @@ for single-linkage clustering not to chain unrelated events together):
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -154,14 +155,13 @@ class Report:
         self.soft = False
         published = mention.published.date() if mention.published else None
         if self.start is None and published and options.undated_days is not None:
-            try:
+            # a placeholder publication date ("0001-01-01") gives no window
+            with contextlib.suppress(OverflowError):
                 self.start, self.end, self.soft = (
                     published - timedelta(days=options.undated_days),
                     published,
                     True,
                 )
-            except OverflowError:  # a placeholder publication date ("0001-01-01") gives no window
-                pass
         self.location = ev.location
         self.text = ev.eventText
         self._common = weights.common_words
