@@ -107,13 +107,16 @@ def run_batch(
     workers: int = 1,
     settings: Settings | None = None,
     engine: str = "local",
+    scheduler: str | None = None,
+    shards: str | None = None,
 ) -> BatchResult:
     """Ingest `paths` (files, folders, JSON Lines), process new documents and save them.
 
     `reader` defaults to `allegiance.ingest.read_inputs`; `progress` is called once per input.
     With `workers > 1`, each worker builds its own pipeline from `settings` (default: the
     `pipeline`'s settings, else the environment) and `pipeline` may be None. `engine="dask"` runs
-    the documents on a local Dask cluster of `workers` processes (`engine.dask_engine`).
+    the documents on Dask (`engine.dask_engine`): the cluster at `scheduler`, else a local one of
+    `workers` processes; workers return results directly, or through Parquet shards at `shards`.
     """
     if reader is None:
         from .ingest import read_inputs
@@ -152,7 +155,9 @@ def run_batch(
         from .engine.dask_engine import dask_map
 
         settings = settings or getattr(pipeline, "settings", None) or Settings.from_env()
-        results: Iterator[tuple[str, Document | Failure]] = dask_map(new_inputs(), settings, workers)
+        results: Iterator[tuple[str, Document | Failure]] = dask_map(
+            new_inputs(), settings, workers, scheduler=scheduler, shards=shards
+        )
     elif workers > 1:
         settings = settings or getattr(pipeline, "settings", None) or Settings.from_env()
         results = parallel_map(new_inputs(), settings, workers)
