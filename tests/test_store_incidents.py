@@ -143,3 +143,23 @@ def test_two_writers_on_one_postgres_store_keep_each_others_incidents(postgres_t
         t.join()
     assert not errors
     assert stored(postgres_target) == groups(cluster(docs, options))
+
+
+def test_cli_lists_multi_outlet_incidents_first_with_their_outlets(tmp_path, docs, options):
+    import json
+
+    from typer.testing import CliRunner
+
+    from allegiance.cli import app
+
+    target = tmp_path / "cli.duckdb"
+    save_in_batches(target, docs, [len(docs)], options)
+    shown = CliRunner().invoke(app, ["incidents", "--db", str(target), "--min-outlets", "2", "--json"])
+    assert shown.exit_code == 0, shown.output
+    found = json.loads(shown.output)
+    counts = [len(i["outlets"]) for i in found]
+    assert found and min(counts) >= 2 and counts == sorted(counts, reverse=True)
+    table = CliRunner().invoke(
+        app, ["incidents", "--db", str(target), "--min-outlets", "2"], env={"COLUMNS": "400"}
+    )
+    assert ", ".join(found[0]["outlets"]) in table.output

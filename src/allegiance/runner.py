@@ -198,7 +198,7 @@ def _guarded(items: Iterable[RawInput | Failure]) -> Iterator[RawInput | Failure
         yield Failure(source=reached, stage="ingest", reason=f"reading stopped after it: {failure.reason}")
 
 
-SAVE_BATCH = 64  # documents per store transaction (write.py: one statement per table per batch)
+SAVE_BATCH = 256  # documents per store transaction (write.py: one statement per table per batch)
 SAVE_SECONDS = 2.0  # ... or fewer, so that a slow pipeline still reports progress every few seconds
 
 
