@@ -110,7 +110,10 @@ class DuckDBStore(BulkWriter):
     def save_incidents(self, incidents: list[Incident]) -> None:
         """Replace the stored incidents with `incidents`, in one transaction (saving documents keeps
         them up to date; this is for clustering again from scratch, e.g. with other options)."""
-        self._in_transaction(lambda: upkeep.write_changes(self, self.load_incidents(), incidents, self.upkeep.options))
+        keep = self.upkeep
+        self._in_transaction(
+            lambda: upkeep.write_changes(self, self.load_incidents(), incidents, keep.options, keep.weights)
+        )
 
     # --- bulk primitives (write.BulkWriter) -------------------------------------------------------
 

@@ -21,6 +21,7 @@ documents are linked in too, in the same transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from typing import Any
 
 from ..records import Document, Incident, IncidentMention
@@ -63,6 +64,13 @@ class IncidentUpkeep:
             self._options = self._make_options()
         return self._options
 
+    @cached_property
+    def weights(self) -> Any:
+        """The scores file (`relations.load_weights`), read and validated once, not per batch."""
+        from ..relations.weights import load_weights
+
+        return load_weights()
+
     def fold(self, store: Any, documents: list[Document]) -> None:
         """Within `store`'s open write transaction: link `documents` (just written) into the
         stored incidents and write the incidents that changed."""
@@ -72,9 +80,10 @@ class IncidentUpkeep:
             documents = documents + _uncovered(store, {d.id for d in documents})
             self._repairing = True
         fresh = mentions_from(documents)
-        before = _neighbours(store, fresh, {d.id for d in documents}, self.options)
+        before = _neighbours(store, fresh, {d.id for d in documents}, self.options, self.weights)
         if fresh or before:
-            write_changes(store, before, update(before, documents, self.options), self.options)
+            after = update(before, documents, self.options, self.weights)
+            write_changes(store, before, after, self.options, self.weights)
 
     def committed(self) -> None:
         self._repaired = self._repaired or self._repairing
@@ -83,13 +92,11 @@ class IncidentUpkeep:
         self._repairing = False
 
 
-def _window_days(mentions: Iterable[IncidentMention], options: Any) -> list[int | None]:
+def _window_days(mentions: Iterable[IncidentMention], options: Any, weights: Any) -> list[int | None]:
     """The day (ordinal) each mention's linking window starts, None when it cannot link: the key
     `incidents._link` blocks on."""
     from ..incidents.link import Report
-    from ..relations.weights import load_weights
 
-    weights = load_weights()
     days: list[int | None] = []
     for m in mentions:
         report = Report(m, weights, options)
@@ -97,11 +104,13 @@ def _window_days(mentions: Iterable[IncidentMention], options: Any) -> list[int 
     return days
 
 
-def _neighbours(store: Any, fresh: list[IncidentMention], doc_ids: set[str], options: Any) -> list[Incident]:
+def _neighbours(
+    store: Any, fresh: list[IncidentMention], doc_ids: set[str], options: Any, weights: Any
+) -> list[Incident]:
     """The stored incidents a fresh mention could join, and those holding a re-stored document."""
     reach = options.max_window_days + options.date_slack_days
     spans: list[list[int]] = []
-    for day in sorted({d for d in _window_days(fresh, options) if d is not None}):
+    for day in sorted({d for d in _window_days(fresh, options, weights) if d is not None}):
         if spans and day - reach <= spans[-1][1]:
             spans[-1][1] = day + reach
         else:
@@ -128,7 +137,9 @@ def _neighbours(store: Any, fresh: list[IncidentMention], doc_ids: set[str], opt
     return [Incident.model_validate_json(r[0]) for r in found.fetchall()]
 
 
-def write_changes(store: Any, before: list[Incident], after: list[Incident], options: Any) -> None:
+def write_changes(
+    store: Any, before: list[Incident], after: list[Incident], options: Any, weights: Any
+) -> None:
     """Delete the incidents of `before` that are not in `after`, insert the new ones of `after`."""
     old = {i.id for i in before}
     new = {i.id: i for i in after}
@@ -141,7 +152,7 @@ def write_changes(store: Any, before: list[Incident], after: list[Incident], opt
         return
     store._insert("incidents", [(i.id, i.model_dump_json()) for i in added])
     members = [(i.id, m) for i in added for m in i.mentions]
-    days = _window_days((m for _, m in members), options)
+    days = _window_days((m for _, m in members), options, weights)
     store._insert(
         "incident_members",
         [(i, m.document, m.event.id, day) for (i, m), day in zip(members, days, strict=True)],
@@ -156,7 +167,7 @@ def _uncovered(store: Any, skip: set[str]) -> list[Document]:
         legacy = store.load_incidents()
         if legacy:
             store.con.execute("DELETE FROM incidents")
-            write_changes(store, [], legacy, store.upkeep.options)
+            write_changes(store, [], legacy, store.upkeep.options, store.upkeep.weights)
     found = store.con.execute(
         "SELECT DISTINCT e.document_id FROM events e WHERE NOT EXISTS "
         "(SELECT 1 FROM incident_members m WHERE m.document_id = e.document_id) ORDER BY 1"
