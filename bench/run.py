@@ -4,10 +4,14 @@ Not part of the test suite. The corpus is the bundled samples plus, when present
 articles of ../shared (articles-dev texts and the seed), repeated to a fixed word count so the
 figures are comparable between machines of the same kind (BENCH_WORDS overrides the count).
 
-Figures: full pipeline vs bare spaCy `nlp.pipe` (words/s); `run_batch` with 1 vs 2 worker processes
-and with Dask on 2 workers (same corpus, same run); DuckDB load rate (events/s); peak memory of the
-parent and of the largest worker; API latency p50/p95 of /api/events on a store of BENCH_EVENTS
-(default 1,000,000) synthetic events generated with DuckDB SQL.
+Figures: full pipeline vs bare spaCy `nlp.pipe` (words/s); store load rate (events/s) of the bulk
+write path vs one INSERT per row, on DuckDB and, when BENCH_PG or ALLEGIANCE_TEST_PG names a
+server, PostgreSQL; `run_batch` with 1 worker vs a pool of 2 processes vs Dask with 2 workers
+reached by its scheduler address (a subset of BENCH_ENGINE_WORDS words, default 6,000); peak
+memory of the parent and of the largest worker; API latency p50/p95 of /api/events on a store of
+BENCH_EVENTS (default 1,000,000) synthetic events generated with DuckDB SQL.
+
+BENCH_PARTS (default "store,engines,api") picks the optional parts; the pipeline figures always run.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 TARGET_WORDS = int(os.environ.get("BENCH_WORDS", 20_000))
 API_EVENTS = int(os.environ.get("BENCH_EVENTS", 1_000_000))
+ENGINE_WORDS = int(os.environ.get("BENCH_ENGINE_WORDS", 6_000))
+LOAD_EVENTS = int(os.environ.get("BENCH_LOAD_EVENTS", 30_000))  # bulk path; row by row gets 1/30
+PARTS = set(os.environ.get("BENCH_PARTS", "store,engines,api").split(","))
 
 
 def corpus() -> list[RawInput]:
@@ -67,7 +74,7 @@ def timed(fn):  # type: ignore[no-untyped-def]
     return time.perf_counter() - t, result
 
 
-def batch_seconds(raws: list[RawInput], folder: Path, workers: int, engine: str, settings) -> float:  # type: ignore[no-untyped-def]
+def batch_seconds(raws: list[RawInput], folder: Path, workers: int, engine: str, settings, **extra) -> float:  # type: ignore[no-untyped-def]
     """Wall time of a whole `run_batch` (worker start-up included) into a fresh DuckDB store."""
     from allegiance.runner import run_batch
 
@@ -77,7 +84,7 @@ def batch_seconds(raws: list[RawInput], folder: Path, workers: int, engine: str,
     with open_store(folder / f"{engine}-{workers}.duckdb") as store:
         t, result = timed(
             lambda: run_batch(
-                [], store, None, reader=reader, workers=workers, engine=engine, settings=settings
+                [], store, None, reader=reader, workers=workers, engine=engine, settings=settings, **extra
             )
         )
     assert result.failed == 0, result.failures[:3]
@@ -144,6 +151,89 @@ def api_latency(path: Path, rounds: int = 40) -> dict[str, tuple[float, float]]:
     return out
 
 
+def pg_targets():  # type: ignore[no-untyped-def]
+    """A fresh private schema on the PostgreSQL server named by BENCH_PG / ALLEGIANCE_TEST_PG."""
+    url = os.environ.get("BENCH_PG") or os.environ.get("ALLEGIANCE_TEST_PG")
+    if not url:
+        return None
+    import uuid
+    from urllib.parse import quote
+
+    import psycopg
+
+    name = f"bench_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(url, autocommit=True)
+    admin.execute(f"CREATE SCHEMA {name}")
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options={quote(f'-c search_path={name}')}", lambda: admin.execute(
+        f"DROP SCHEMA {name} CASCADE"
+    )
+
+
+def copies(docs: list, events: int) -> list:  # type: ignore[type-arg]
+    """`docs` repeated under new ids until they hold `events` events."""
+    out, n, k = [], 0, 0
+    while n < events and any(d.events for d in docs):
+        for d in docs:
+            out.append(d.model_copy(update={"id": f"{d.id}-{k}"}))
+            n += len(d.events)
+        k += 1
+    return out
+
+
+def load_rates(target: str, docs: list) -> dict[str, float]:  # type: ignore[type-arg]
+    """events/s: one INSERT per row (the old path), the bulk path alone, and the bulk path with
+    its incidents (the normal save) on the unrepeated documents (repeats would all be one incident)."""
+    from allegiance.runner import SAVE_BATCH
+    from allegiance.store.write import save_row_by_row
+
+    many = copies(docs, LOAD_EVENTS)
+    few = copies(docs, max(500, LOAD_EVENTS // 30))
+
+    def events(ds) -> int:  # type: ignore[no-untyped-def]
+        return sum(len(d.events) for d in ds)
+
+    def bulk(store, ds) -> None:  # type: ignore[no-untyped-def]
+        for i in range(0, len(ds), SAVE_BATCH):
+            store.save_many(ds[i : i + SAVE_BATCH])
+
+    with open_store(target) as store:
+        store.upkeep.options, store.upkeep.weights  # noqa: B018  (loaded once per run, before timing)
+        t_rows, _ = timed(lambda: [save_row_by_row(store, d) for d in few])
+        for table in ("documents", "document_actors", "mentions", "events", "event_participants", "quotes"):
+            store.con.execute(f"DELETE FROM {table}")
+        t_full, _ = timed(lambda: bulk(store, docs))  # before the repeats: they would be a gap to repair
+        for table in ("documents", "document_actors", "mentions", "events", "event_participants", "quotes"):
+            store.con.execute(f"DELETE FROM {table}")
+        store.upkeep.fold = lambda *a: None  # type: ignore[method-assign]  # the rows alone
+        t_bulk, _ = timed(lambda: bulk(store, many))
+    return {"rows": events(few) / t_rows, "bulk": events(many) / t_bulk, "full": events(docs) / t_full}
+
+
+def engine_ratios(raws: list[RawInput], settings) -> tuple[int, dict[str, float]]:  # type: ignore[no-untyped-def]
+    """Seconds of `run_batch` on a subset: 1 worker, a pool of 2, Dask with 2 workers (a cluster of
+    separate processes reached by its scheduler address, as on many machines)."""
+    from dask.distributed import LocalCluster
+
+    subset, words = [], 0
+    for r in raws:
+        if words >= ENGINE_WORDS:
+            break
+        subset.append(r)
+        words += len(r.content.split())
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        out["one"] = batch_seconds(subset, folder, 1, "local", settings)
+        out["pool"] = batch_seconds(subset, folder, 2, "local", settings)
+        out["worker_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            out["dask"] = batch_seconds(
+                subset, folder, 2, "dask", settings, scheduler=cluster.scheduler_address
+            )
+    return words, out
+
+
 def main() -> None:
     raws = corpus()
     words = sum(len(r.content.split()) for r in raws)
@@ -155,23 +245,7 @@ def main() -> None:
     t_bare, _ = timed(lambda: list(bare.pipe(texts)))
     t_full, docs = timed(lambda: [pipe.analyse(c) for c in cleaned])
     n_events = sum(len(d.events) for d in docs)
-
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "bench.duckdb")
-        t_load, _ = timed(lambda: [store.save(d) for d in docs])
-        store.close()
-
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        settings = pipe.settings
-        t_one = batch_seconds(raws, folder, 1, "local", settings)
-        t_two = batch_seconds(raws, folder, 2, "local", settings)
-        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        t_dask = batch_seconds(raws, folder, 2, "dask", settings)
-        t_gen, _ = timed(lambda: synthetic_store(folder / "api.duckdb", API_EVENTS))
-        latency = api_latency(folder / "api.duckdb")
 
     print(
         f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} CPUs, python {sys.version.split()[0]}"
@@ -179,19 +253,45 @@ def main() -> None:
     print(f"corpus: {len(raws)} documents, {words} words, {n_events} events")
     print(f"bare spaCy nlp.pipe      {words / t_bare:10.0f} words/s   (baseline 1.00)")
     print(f"full allegiance pipeline {words / t_full:10.0f} words/s   ratio {t_bare / t_full:.2f}")
-    print(
-        f"DuckDB load              {n_events / t_load:10.0f} events/s  ({len(docs) / t_load:.0f} documents/s)"
-    )
-    print("batch (run_batch, start-up included; ratio = speed vs 1 worker):")
-    print(f"  1 worker (in-process)  {words / t_one:10.0f} words/s   (baseline 1.00)")
-    print(f"  2 worker processes     {words / t_two:10.0f} words/s   ratio {t_one / t_two:.2f}")
-    print(
-        f"  Dask, 2 workers        {words / t_dask:10.0f} words/s   ratio {t_one / t_dask:.2f}  (vs 2 processes {t_two / t_dask:.2f})"
-    )
-    print(f"peak memory: this process {rss_mb:.0f} MiB, largest local worker {worker_mb:.0f} MiB")
-    print(f"API /api/events on {API_EVENTS:,} synthetic events (generated in {t_gen:.1f} s):")
-    for name, (p50, p95) in latency.items():
-        print(f"  {name:20s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms")
+    print(f"peak memory: this process {rss_mb:.0f} MiB")
+
+    if "store" in PARTS:
+        print(f"store load (events/s; bulk = batches of {__import__('allegiance.runner').runner.SAVE_BATCH} documents):")
+        with tempfile.TemporaryDirectory() as tmp:
+            backends = [("DuckDB", Path(tmp) / "load.duckdb", None)]
+            pg = pg_targets()
+            if pg:
+                backends.append(("PostgreSQL", pg[0], pg[1]))
+            for name, target, drop in backends:
+                try:
+                    r = load_rates(str(target), docs)
+                finally:
+                    if drop:
+                        drop()
+                print(
+                    f"  {name:10s} row by row {r['rows']:8.0f}   bulk {r['bulk']:8.0f} (ratio {r['bulk'] / r['rows']:.1f})"
+                    f"   bulk + incidents {r['full']:8.0f} (ratio {r['full'] / r['rows']:.1f})"
+                )
+
+    if "engines" in PARTS:
+        sub_words, t = engine_ratios(raws, pipe.settings)
+        print(f"batch (run_batch on {sub_words} words, start-up included; ratio = speed vs 1 worker):")
+        print(f"  1 worker (in-process)  {sub_words / t['one']:10.0f} words/s   (baseline 1.00)")
+        print(f"  2 worker processes     {sub_words / t['pool']:10.0f} words/s   ratio {t['one'] / t['pool']:.2f}")
+        print(
+            f"  Dask, 2 workers        {sub_words / t['dask']:10.0f} words/s   ratio {t['one'] / t['dask']:.2f}"
+            f"  (vs 2 processes {t['pool'] / t['dask']:.2f})"
+        )
+        print(f"  largest local worker {t['worker_mb']:.0f} MiB")
+
+    if "api" in PARTS:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            t_gen, _ = timed(lambda: synthetic_store(folder / "api.duckdb", API_EVENTS))
+            latency = api_latency(folder / "api.duckdb")
+        print(f"API /api/events on {API_EVENTS:,} synthetic events (generated in {t_gen:.1f} s):")
+        for name, (p50, p95) in latency.items():
+            print(f"  {name:20s} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms")
 
 
 if __name__ == "__main__":

@@ -7,10 +7,7 @@ when it is unset or unreachable. Each PostgreSQL test gets a schema of its own, 
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import UTC, datetime
-from urllib.parse import quote
 
 import pytest
 
@@ -135,42 +132,9 @@ def make_document(doc_id: str = "doc-1", text: str = TEXT, with_event: bool = Tr
     )
 
 
-def postgres_url() -> str:
-    url = os.environ.get("ALLEGIANCE_TEST_PG")
-    if not url:
-        pytest.skip("ALLEGIANCE_TEST_PG is not set (tools/start-postgres.sh starts a server)")
-    try:
-        import psycopg
-
-        psycopg.connect(url, connect_timeout=3).close()
-    except Exception as exc:  # any failure to reach the server means: skip, not fail
-        pytest.skip(f"PostgreSQL at ALLEGIANCE_TEST_PG is unreachable: {exc}")
-    return url
-
-
 @pytest.fixture
-def postgres_target():
-    """A postgresql:// URL whose search_path is a fresh, private schema."""
-    import psycopg
-
-    url = postgres_url()
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {name}")
-        try:
-            sep = "&" if "?" in url else "?"
-            yield f"{url}{sep}options={quote(f'-c search_path={name}')}"
-        finally:
-            admin.execute(f"DROP SCHEMA {name} CASCADE")
-
-
-@pytest.fixture(params=["duckdb", "postgresql"])
-def store(request, tmp_path):
-    if request.param == "duckdb":
-        target = str(tmp_path / "test.duckdb")
-    else:
-        target = request.getfixturevalue("postgres_target")
-    with open_store(target) as s:
+def store(backend_target):
+    with open_store(backend_target) as s:
         yield s
 
 

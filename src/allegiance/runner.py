@@ -9,12 +9,14 @@ exceptions alike become failures.
 Before parsing, the engine's guards (`engine.guard`) refuse texts too long to parse in bounded memory
 and texts that are not English, with the reason. With `workers > 1` the documents are analysed on a
 pool of worker processes (`engine.local.parallel_map`) and saved here, by this process only, in input
-order — so the store ends the same as with one worker.
+order — so the store ends the same as with one worker. Documents are saved a batch per store
+transaction (`Store.save_many`), and the store links them into the incidents as it saves them.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from .engine import failure_from_exception, parallel_map, serial_map, time_budget
-from .records import Document, Failure, Incident, RawInput
+from .records import Document, Failure, RawInput
 from .settings import Settings
 from .store import Store
 
@@ -105,13 +107,16 @@ def run_batch(
     workers: int = 1,
     settings: Settings | None = None,
     engine: str = "local",
+    scheduler: str | None = None,
+    shards: str | None = None,
 ) -> BatchResult:
     """Ingest `paths` (files, folders, JSON Lines), process new documents and save them.
 
     `reader` defaults to `allegiance.ingest.read_inputs`; `progress` is called once per input.
     With `workers > 1`, each worker builds its own pipeline from `settings` (default: the
     `pipeline`'s settings, else the environment) and `pipeline` may be None. `engine="dask"` runs
-    the documents on a local Dask cluster of `workers` processes (`engine.dask_engine`).
+    the documents on Dask (`engine.dask_engine`): the cluster at `scheduler`, else a local one of
+    `workers` processes; workers return results directly, or through Parquet shards at `shards`.
     """
     if reader is None:
         from .ingest import read_inputs
@@ -150,7 +155,9 @@ def run_batch(
         from .engine.dask_engine import dask_map
 
         settings = settings or getattr(pipeline, "settings", None) or Settings.from_env()
-        results: Iterator[tuple[str, Document | Failure]] = dask_map(new_inputs(), settings, workers)
+        results: Iterator[tuple[str, Document | Failure]] = dask_map(
+            new_inputs(), settings, workers, scheduler=scheduler, shards=shards
+        )
     elif workers > 1:
         settings = settings or getattr(pipeline, "settings", None) or Settings.from_env()
         results = parallel_map(new_inputs(), settings, workers)
@@ -160,21 +167,11 @@ def run_batch(
 
             pipeline = Pipeline(settings)
         results = serial_map(new_inputs(), pipeline)
-    folder = _IncidentFolder(store, settings, pipeline)
+    _prepare_incidents(store, settings, pipeline)
+    saver = _BatchSaver(store, finish, fail)
     for source, processed in results:
-        if isinstance(processed, Failure):
-            fail(processed)
-            continue
-        try:
-            saved = store.save(processed)
-        except Exception as exc:  # one page must not stop the batch
-            log.debug("saving %s failed", source, exc_info=True)
-            fail(failure_from_exception(source, exc))
-            continue
-        finish(Outcome(source, "stored" if saved else "duplicate", document_id=processed.id))
-        if saved:
-            folder.add(processed)
-    folder.close()
+        saver.add(source, processed)
+    saver.flush()
     return result
 
 
@@ -201,54 +198,71 @@ def _guarded(items: Iterable[RawInput | Failure]) -> Iterator[RawInput | Failure
         yield Failure(source=reached, stage="ingest", reason=f"reading stopped after it: {failure.reason}")
 
 
-INCIDENT_CHUNK = 500  # documents held in memory before they are folded into the incidents
+SAVE_BATCH = 256  # documents per store transaction (write.py: one statement per table per batch)
+SAVE_SECONDS = 2.0  # ... or fewer, so that a slow pipeline still reports progress every few seconds
 
 
-class _IncidentFolder:
-    """Folds newly stored documents into the stored cross-article incidents (`incidents.update`:
-    the same result as clustering everything at once, whatever the order documents arrive in),
-    a chunk at a time; the incidents are written once, at the end of the batch. Stores without
-    an incidents table (test doubles) are left alone."""
+class _BatchSaver:
+    """Saves analysed documents a batch at a time (`Store.save_many`), then reports each outcome
+    (failures of the pipeline included, so progress stays in input order). The store links each
+    batch into the incidents in the same transaction."""
 
-    def __init__(self, store: Any, settings: Settings | None, pipeline: Any) -> None:
-        self.store, self.settings, self.pipeline = store, settings, pipeline
-        self.enabled = hasattr(store, "load_incidents")
-        self.fresh: list[Document] = []
-        self.incidents: list[Incident] | None = None
-        self.options: Any = None
+    def __init__(
+        self, store: Any, finish: Callable[[Outcome], None], fail: Callable[[Failure], None]
+    ) -> None:
+        self.store, self.finish, self.fail = store, finish, fail
+        self.batch: list[tuple[str, Document | Failure]] = []
+        self.started = 0.0
 
-    def add(self, document: Document) -> None:
-        if self.enabled:
-            self.fresh.append(document)
-            if len(self.fresh) >= INCIDENT_CHUNK:
-                self._fold()
+    def add(self, source: str, processed: Document | Failure) -> None:
+        if not self.batch:
+            self.started = time.monotonic()
+        self.batch.append((source, processed))
+        if len(self.batch) >= SAVE_BATCH or time.monotonic() - self.started >= SAVE_SECONDS:
+            self.flush()
 
-    def close(self) -> None:
-        if self.fresh:
-            self._fold()
-        if self.incidents is not None:
-            self.store.save_incidents(self.incidents)
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        documents = [d for _, d in batch if isinstance(d, Document)]
+        save_many = getattr(self.store, "save_many", None)
+        if save_many is not None:
+            outcomes: list[bool | Exception] = list(save_many(documents))
+        else:  # a store without batches (a test double): one save per document
+            outcomes = [self._save_one(d) for d in documents]
+        saved_as = iter(outcomes)
+        for source, document in batch:
+            if isinstance(document, Failure):
+                self.fail(document)
+                continue
+            saved = next(saved_as)
+            if isinstance(saved, Exception):
+                self.fail(failure_from_exception(source, saved))
+            else:
+                self.finish(Outcome(source, "stored" if saved else "duplicate", document_id=document.id))
 
-    def _fold(self) -> None:
-        from .incidents import update
+    def _save_one(self, document: Document) -> bool | Exception:
+        try:
+            return bool(self.store.save(document))
+        except Exception as exc:  # one page must not stop the batch
+            log.debug("saving %s failed", document.source, exc_info=True)
+            return exc
 
-        if self.incidents is None:
-            self.incidents = self.store.load_incidents()
-            self.options = self._link_options()
-        self.incidents = update(self.incidents, self.fresh, self.options)
-        self.fresh = []
 
-    def _link_options(self) -> Any:
-        """The actor hierarchy and media outlets of the knowledge base the documents were resolved
-        with, so that every batch links with the same options (loaded once per batch)."""
-        from .incidents.link import LinkOptions
+def _prepare_incidents(store: Any, settings: Settings | None, pipeline: Any) -> None:
+    """Tell the store the knowledge base the documents were resolved with, so that it links
+    incidents with that actor hierarchy (the KB is loaded here only when no pipeline holds it),
+    and have it link any stored document an earlier, interrupted run left out of the incidents."""
+    setter = getattr(store, "set_link_options", None)
+    if setter is None:  # a store that keeps no incidents (a test double)
+        return
+    from .store.upkeep import options_from_kb
 
-        kb = getattr(self.pipeline, "kb", None)
-        if kb is None:
-            from .actors import load_kb
+    kb = getattr(pipeline, "kb", None)
+    if kb is None:
+        from .actors import load_kb
 
-            kb = load_kb((self.settings or Settings.from_env()).extra_kb)
-        return LinkOptions(
-            parents={a.id: a.parent for a in kb.actors.values() if a.parent},
-            media_ids=frozenset(a.id for a in kb.actors.values() if a.type == "media"),
-        )
+        kb = load_kb((settings or Settings.from_env()).extra_kb)
+    setter(options_from_kb(kb))
+    store.link_uncovered()

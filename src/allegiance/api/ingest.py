@@ -37,8 +37,9 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class LockedStore:
-    """The three store methods `run_batch` uses, each under the desk's lock, so that readers can
-    keep browsing while the (slow) pipeline runs between saves."""
+    """The store methods `run_batch` uses, each under the desk's lock, so that readers can keep
+    browsing while the (slow) pipeline runs between saves. Saving goes through the store's
+    `save_many`, which links the documents into the incidents in the same transaction."""
 
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
@@ -50,6 +51,17 @@ class LockedStore:
     def save(self, document: Any, replace: bool = False) -> bool:
         with self.desk.lock:
             return self.desk.store.save(document, replace=replace)
+
+    def save_many(self, documents: list[Any], replace: bool = False) -> list[Any]:
+        with self.desk.lock:
+            return self.desk.store.save_many(documents, replace=replace)
+
+    def set_link_options(self, options: Any) -> None:
+        self.desk.store.set_link_options(options)
+
+    def link_uncovered(self) -> None:
+        with self.desk.lock:
+            self.desk.store.link_uncovered()
 
     def record_failure(self, failure: Failure) -> None:
         with self.desk.lock:

@@ -118,7 +118,8 @@ def list_incidents(
         return len(inc.outlets) >= min_outlets and not ((since and day < since) or (until and day > until))
 
     found = sorted(
-        (i for i in incidents if keep(i)), key=lambda i: (-len(i.sources), -len(i.mentions), i.id)
+        (i for i in incidents if keep(i)),
+        key=lambda i: (-len(i.outlets), -len(i.sources), -len(i.mentions), i.id),
     )[:limit]
     if as_json:
         write_json(
@@ -138,7 +139,7 @@ def list_incidents(
             + ", ".join(names.get(r, r) for r in i.recipient),
             i.location.name if i.location else "",
             _casualties(i.dead_low, i.dead_high),
-            str(len(i.outlets)),
+            f"{len(i.outlets)}: {', '.join(i.outlets)}",
             i.corroboration,
             "; ".join(i.contested),
         )

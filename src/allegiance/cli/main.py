@@ -156,6 +156,15 @@ def run(
         typer.Option("--store", help="Store target instead of --db: a DuckDB path or postgresql://…"),
     ] = None,
     url: UrlOption = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="With --engine dask: the cluster's scheduler (tcp://host:8786)."),
+    ] = None,
+    shards: Annotated[
+        str | None,
+        typer.Option("--shards", help="With --engine dask: a folder or fsspec URL all machines reach; "
+                     "workers write results there (default: they return them to this process)."),
+    ] = None,
 ) -> None:
     """Analyse pages into the store; already stored pages are skipped, failures are recorded."""
     from ..engine import ENGINES
@@ -166,6 +175,8 @@ def run(
     published = _check_date(published, "--published")
     if engine not in ENGINES:
         die(f"unknown --engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if (scheduler or shards) and engine != "dask":
+        die("--scheduler and --shards need --engine dask")
     for file in kb or []:  # checked here too: with workers, the pipeline is built in the workers
         if not file.is_file():
             die(f"--kb file not found: {file}")
@@ -194,6 +205,8 @@ def run(
             workers=workers,
             settings=settings,
             engine=engine,
+            scheduler=scheduler,
+            shards=shards,
         )
     shown = getattr(store, "path", target)  # a PostgreSQL store shows its URL without the password
     table = Table(title=f"allegiance run → {shown}")

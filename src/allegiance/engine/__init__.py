@@ -2,7 +2,7 @@
 
 Every engine turns a stream of `RawInput` into `(RawInput, Document | Failure)` pairs with the same
 per-document code (`guard.process_checked`), so the store ends the same whichever engine ran.
-The store itself is always written by the caller's process, one transaction per document.
+The store itself is always written by the caller's process, a batch of documents per transaction.
 """
 
 from .budget import BudgetError, time_budget

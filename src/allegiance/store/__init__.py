@@ -3,21 +3,27 @@
 `open_store(target)` returns a backend implementing `Store`: a DuckDB file (`allegiance.duckdb`, or
 ":memory:") or a PostgreSQL URL (postgres_store.py: psycopg 3 against the same SQL schema in
 schema.py). Query methods return plain dicts (table rows plus a few joined fields);
-`load_document` returns the `records.Document` that was saved.
+`load_document` returns the `records.Document` that was saved. Writing is a batch of documents per
+transaction (`save_many`, write.py), and every write keeps the incidents up to date (upkeep.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ..records import Document, Failure, Incident
 from .duckdb_store import DuckDBStore, StoreError
+from .write import SaveError
 
 
 @runtime_checkable
 class Store(Protocol):
     def save(self, document: Document, replace: bool = False) -> bool: ...
+    def save_many(self, documents: Sequence[Document], replace: bool = False) -> list[bool | SaveError]: ...
+    def set_link_options(self, options: Any) -> None: ...
+    def link_uncovered(self) -> None: ...
     def record_failure(self, failure: Failure) -> None: ...
     def has(self, doc_id: str) -> bool: ...
     def load_document(self, doc_id: str) -> Document | None: ...
@@ -55,4 +61,4 @@ def open_store(target: str | Path, read_only: bool = False) -> DuckDBStore:
     return DuckDBStore(text, read_only=read_only)
 
 
-__all__ = ["DuckDBStore", "Store", "StoreError", "open_store"]
+__all__ = ["DuckDBStore", "SaveError", "Store", "StoreError", "open_store"]

@@ -1,4 +1,4 @@
-"""The DuckDB backend: one embedded file, one transaction per document.
+"""The DuckDB backend: one embedded file, one transaction per batch of documents (write.py).
 
 SQL is parameterised everywhere (`?` placeholders; a PostgreSQL backend swaps them for psycopg's
 `%s`). Re-saving a document that is already stored changes nothing unless `replace=True`.
@@ -17,7 +17,8 @@ import duckdb
 
 from ..errors import AllegianceError
 from ..records import Document, Failure, Incident
-from . import rows, schema
+from . import rows, schema, upkeep
+from .write import BulkWriter, arrow_table
 
 
 class StoreError(AllegianceError):
@@ -44,9 +45,10 @@ def _open_error(path: str, exc: duckdb.Error) -> str:
     )
 
 
-class DuckDBStore:
+class DuckDBStore(BulkWriter):
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
+        self.upkeep = upkeep.IncidentUpkeep()
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no database at {self.path}; create one with `allegiance run PATH --db {self.path}`"
@@ -95,58 +97,42 @@ class DuckDBStore:
     def has(self, doc_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
-    def save(self, document: Document, replace: bool = False) -> bool:
-        """Store `document` in one transaction. Returns False (and changes nothing) when a document
-        with the same id is already stored, unless `replace` (then its rows are rewritten)."""
-        self.con.begin()
-        try:
-            if self.has(document.id):
-                if not replace:
-                    self.con.rollback()
-                    return False
-                for table in schema.PER_DOCUMENT:
-                    key = "id" if table == "documents" else "document_id"
-                    self.con.execute(f"DELETE FROM {table} WHERE {key} = ?", [document.id])
-            self._upsert_actors(document)
-            for table, table_rows in rows.document_rows(document).items():
-                if table_rows:
-                    self.con.executemany(schema.insert_sql(table), table_rows)
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
-        return True
+    def set_link_options(self, options: Any) -> None:
+        """Link incidents with these `incidents.LinkOptions` (by default: from the environment's
+        knowledge base), as every writer of the store should."""
+        self.upkeep.use_options(options)
 
     def load_incidents(self) -> list[Incident]:
-        """The cross-article incidents kept up to date at ingest (`runner.update_incidents`)."""
+        """The cross-article incidents, kept up to date by every save (`upkeep`)."""
         rows = self._query("SELECT body FROM incidents ORDER BY id")
         return [Incident.model_validate_json(r["body"]) for r in rows]
 
     def save_incidents(self, incidents: list[Incident]) -> None:
-        """Replace the stored incidents with `incidents`, in one transaction."""
-        self.con.begin()
-        try:
-            self.con.execute("DELETE FROM incidents")
-            if incidents:
-                self.con.executemany(
-                    schema.insert_sql("incidents"), [(i.id, i.model_dump_json()) for i in incidents]
-                )
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
+        """Replace the stored incidents with `incidents`, in one transaction (saving documents keeps
+        them up to date; this is for clustering again from scratch, e.g. with other options)."""
+        keep = self.upkeep
+        self._in_transaction(
+            lambda: upkeep.write_changes(self, self.load_incidents(), incidents, keep.options, keep.weights)
+        )
 
-    def _upsert_actors(self, document: Document) -> None:
-        # The latest description of an actor wins: the KB may have been corrected since last run.
-        cols = schema.columns("actors")
-        updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
-        sql = f"{schema.insert_sql('actors')} ON CONFLICT (id) DO UPDATE SET {updates}"
-        for actor in document.actors:
-            self.con.execute(sql, list(rows.actor_row(actor)))
-            self.con.execute("DELETE FROM aliases WHERE actor_id = ?", [actor.id])
-            aliases = [(actor.id, i, a) for i, a in enumerate(dict.fromkeys(actor.aliases))]
-            if aliases:
-                self.con.executemany(schema.insert_sql("aliases"), aliases)
+    # --- bulk primitives (write.BulkWriter) -------------------------------------------------------
+
+    def _insert(self, table: str, table_rows: list[tuple[Any, ...]]) -> None:
+        # DuckDB scans a registered Arrow table in place: one statement for the whole batch. (Not
+        # unregistered on failure: in an aborted transaction that would raise and hide the reason;
+        # the next batch's register replaces the view.)
+        cols = ", ".join(schema.columns(table))
+        self.con.register("staged_rows", arrow_table(table, table_rows))
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM staged_rows")
+        self.con.unregister("staged_rows")
+
+    def _upsert_actors(self, actor_rows: list[tuple[Any, ...]]) -> None:
+        self.con.register("staged_actors", arrow_table("actors", actor_rows))
+        self.con.execute(schema.upsert_actors_sql("SELECT * FROM staged_actors"))
+        self.con.unregister("staged_actors")
+
+    def _in(self, column: str) -> str:
+        return f"{column} IN (SELECT unnest(CAST(? AS TEXT[])))"
 
     def record_failure(self, failure: Failure) -> None:
         self.con.execute(

@@ -3,9 +3,13 @@ sharing one database.
 
 Every statement in schema.py and duckdb_store.py is portable SQL, so `PostgresStore` reuses all of
 `DuckDBStore` and only swaps the connection for `_Connection`, a thin adapter that gives psycopg the
-DuckDB calls the store makes (`?` placeholders, `begin`, `executemany`). One transaction per
-document holds as in DuckDB; concurrent writers of the same document are kept apart by the primary
-key (the loser's save raises, its transaction rolls back, and the runner records why).
+DuckDB calls the store makes (`?` placeholders, `begin`, `executemany`). Only the bulk
+primitives of write.py differ: rows go in by COPY, one stream per table per batch.
+
+Writers are serialised: every write transaction starts by taking one advisory lock (held until it
+commits or rolls back), because the incidents are a read-modify-write of shared state; two writers
+each analyse in parallel and queue only for the (short) store step. A document that both store is
+stored once: the second writer sees it, under the lock, as already stored.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from . import schema
+from . import schema, upkeep
 from .duckdb_store import DuckDBStore, StoreError
 
 PLACEHOLDER = re.compile(r"\?")
+SCHEMA_LOCK, WRITER_LOCK = 7212, 7213  # pg_advisory_xact_lock keys
 
 
 def _to_psycopg(sql: str) -> str:
@@ -65,6 +70,7 @@ def _redacted(url: str) -> str:
 class PostgresStore(DuckDBStore):
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.path = _redacted(url)
+        self.upkeep = upkeep.IncidentUpkeep()
         self.con = _Connection(url)  # type: ignore[assignment]
         if not read_only:
             self._create()
@@ -75,7 +81,7 @@ class PostgresStore(DuckDBStore):
         # (held until the end of the transaction) makes schema creation happen once
         self.con.begin()
         try:
-            self.con.execute("SELECT pg_advisory_xact_lock(7212)")
+            self.con.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
             super()._create()
             self.con.commit()
         except BaseException:
@@ -91,3 +97,26 @@ class PostgresStore(DuckDBStore):
             raise StoreError(
                 f"{self.path} has schema version {row and row[0]}, expected {schema.SCHEMA_VERSION}"
             )
+
+    # --- bulk primitives (write.BulkWriter) -------------------------------------------------------
+
+    def _lock_writers(self) -> None:
+        self.con.execute(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+    def _copy(self, target: str, columns: list[str], table_rows: list[tuple[Any, ...]]) -> None:
+        sql = f"COPY {target} ({', '.join(columns)}) FROM STDIN"
+        with self.con.raw.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[attr-defined]
+            for row in table_rows:
+                copy.write_row(row)
+
+    def _insert(self, table: str, table_rows: list[tuple[Any, ...]]) -> None:
+        self._copy(table, schema.columns(table), table_rows)
+
+    def _upsert_actors(self, actor_rows: list[tuple[Any, ...]]) -> None:
+        # COPY cannot upsert: stage in a temporary table that goes with the transaction
+        self.con.execute("CREATE TEMP TABLE staged_actors (LIKE actors) ON COMMIT DROP")
+        self._copy("staged_actors", schema.columns("actors"), actor_rows)
+        self.con.execute(schema.upsert_actors_sql("SELECT * FROM staged_actors"))
+
+    def _in(self, column: str) -> str:
+        return f"{column} = ANY(?)"

@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from ..records import Actor, Document, Event, Mention, Participant, Quote, Span, TextSpan, When, Where
 from . import schema
 
 
+@cache  # one getter per table: the bulk writer flattens every row through here
+def _getter(table: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    cols = schema.columns(table)
+    return itemgetter(*cols) if len(cols) > 1 else lambda values: (values[cols[0]],)
+
+
 def _row(table: str, values: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(values[c] for c in schema.columns(table))
+    return _getter(table)(values)
 
 
 def _span(span: Span | None, prefix: str) -> dict[str, Any]:

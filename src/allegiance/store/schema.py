@@ -13,6 +13,8 @@ Global tables (`actors`, `aliases`) hold the latest known description of each ca
 
 from __future__ import annotations
 
+from functools import cache
+
 SCHEMA_VERSION = 1
 
 TABLES: dict[str, str] = {
@@ -20,6 +22,16 @@ TABLES: dict[str, str] = {
         CREATE TABLE IF NOT EXISTS incidents (
             id TEXT PRIMARY KEY,
             body TEXT NOT NULL
+        )""",
+    # Which document and event each incident holds, and the day its linking window starts (the
+    # ordinal of `incidents.link.Report.start`; NULL when it cannot link): a new report is compared
+    # only with incidents that have a member near its own day, so a batch reads those alone.
+    "incident_members": """
+        CREATE TABLE IF NOT EXISTS incident_members (
+            incident_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            day INTEGER
         )""",
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (
@@ -164,23 +176,41 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id)",
     "CREATE INDEX IF NOT EXISTS participants_actor ON event_participants (actor_id)",
     "CREATE INDEX IF NOT EXISTS events_event ON events (event)",
+    "CREATE INDEX IF NOT EXISTS incident_members_day ON incident_members (day)",
+    "CREATE INDEX IF NOT EXISTS incident_members_document ON incident_members (document_id)",
+    "CREATE INDEX IF NOT EXISTS incident_members_incident ON incident_members (incident_id)",
 ]
 
 # Tables whose rows belong to one document (deleted together when a document is replaced).
 PER_DOCUMENT = ("document_actors", "mentions", "events", "event_participants", "quotes", "documents")
 
 
-def columns(table: str) -> list[str]:
-    """Column names of `table`, read from its CREATE statement (so INSERTs never drift from it)."""
+@cache  # parsed once per table: the bulk writer asks for every row
+def column_types(table: str) -> dict[str, str]:
+    """Column name -> SQL type of `table`, read from its CREATE statement (so INSERTs and the
+    bulk writer's Arrow tables never drift from it)."""
     body = TABLES[table].split("(", 1)[1]
-    names = []
+    found: dict[str, str] = {}
     for line in body.splitlines():
-        word = line.strip().split(" ", 1)[0]
+        word, _, rest = line.strip().partition(" ")
         if word and word.isidentifier() and word.upper() != "PRIMARY":
-            names.append(word)
-    return names
+            found[word] = rest.replace(" NOT NULL", "").replace(" PRIMARY KEY", "").rstrip(",")
+    return found
+
+
+def columns(table: str) -> list[str]:
+    """Column names of `table`, in CREATE order."""
+    return list(column_types(table))
 
 
 def insert_sql(table: str) -> str:
     cols = columns(table)
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+
+
+def upsert_actors_sql(source: str) -> str:
+    """Insert the actors `source` (a SELECT, or VALUES) yields; an actor already stored takes the
+    new description (the knowledge base may have been corrected since the last run)."""
+    cols = columns("actors")
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+    return f"INSERT INTO actors ({', '.join(cols)}) {source} ON CONFLICT (id) DO UPDATE SET {updates}"
