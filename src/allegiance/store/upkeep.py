@@ -71,12 +71,13 @@ class IncidentUpkeep:
 
         return load_weights()
 
-    def fold(self, store: Any, documents: list[Document]) -> None:
+    def fold(self, store: Any, documents: list[Document], with_gaps: bool = True) -> None:
         """Within `store`'s open write transaction: link `documents` (just written) into the
-        stored incidents and write the incidents that changed."""
+        stored incidents and write the incidents that changed (and, once per process unless
+        `with_gaps` is False, the stored documents no incident covers)."""
         from ..incidents import mentions_from, update
 
-        if not self._repaired:
+        if with_gaps and not self._repaired:
             documents = documents + _uncovered(store, {d.id for d in documents})
             self._repairing = True
         fresh = mentions_from(documents)
