@@ -1,0 +1,153 @@
+"""Events: the filtered, sorted, paginated listing every front end shows, and the map's points.
+
+How a page is read, so that no request scans or counts more than it must (docs/api.md has the
+EXPLAIN ANALYZE figures):
+1. the keys of the page (document id, seq, sort value) are found with only the columns the filter
+   and the sort need — sorting whole rows to keep 50 of them costs several times more;
+2. those rows, and their participants with actor names, are fetched by document id (indexed), in
+   one statement each, not one per row;
+3. the total is counted once per store version and filter set (memoised), not on every page.
+A cursor (keyset pagination) continues after the last row of a page without OFFSET's skipped rows.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .actors import ActorQueries
+from .base import Where, marks
+from .errors import QueryError
+from .filters import Filters, Page, check_page, checked, decode_cursor, encode_cursor
+
+# The event's day: its own date, else the publication day of its document.
+DAY = "coalesce(e.date_start, substr(d.published, 1, 10))"
+EVENT_SORTS = {
+    "date": DAY,
+    "event": "e.event",
+    "certainty": "e.certainty",
+    "country": "e.location_country",
+    "place": "e.location_name",
+    "dead": "e.dead",
+    "confidence": "e.confidence",
+}
+MAP_LIMIT = 5000
+TIEBREAK = ("e.document_id", "e.seq")
+
+
+class EventQueries(ActorQueries):
+    def event_where(self, f: Filters) -> Where:
+        """WHERE terms (over `events e JOIN documents d`) for checked filters."""
+        where = Where()
+        if f.actor:
+            where.add(
+                "(e.document_id, e.seq) IN "
+                "(SELECT p.document_id, p.event_seq FROM event_participants p WHERE p.actor_id = ?)",
+                self.resolve_actor(f.actor),
+            )
+        where.equal("e.event", f.category).equal("e.certainty", f.certainty)
+        where.equal("e.location_country", f.country).equal("e.document_id", f.document_id)
+        where.equal("lower(e.location_admin1)", f.admin1 and f.admin1.lower())
+        if f.since:  # an event that spans days is in the window when any of its days is
+            where.add(f"coalesce(e.date_end, {DAY}) >= ?", f.since)
+        where.days(DAY, None, f.until)
+        return where.text(f.q, "e.event_text", "e.trigger_text", "e.location_name", "d.title")
+
+    def events(self, f: Filters, page: Page) -> tuple[int, list[dict[str, Any]], str | None]:
+        """(total, the page's events, the cursor of the next page or None). Newest first by default
+        (event date, else publication date); ties in any sort go by document id, then seq."""
+        f = checked(f)
+        key, descending = check_page(page, EVENT_SORTS, "-date")
+        where = self.event_where(f)
+        sort = EVENT_SORTS[key]
+        joined = "FROM events e JOIN documents d ON d.id = e.document_id"
+        total = self.memo(("events", f), lambda: self._count_rows(joined + where.sql(), where.params))
+        offset = page.offset
+        if page.cursor:
+            where.add(*_after(sort, descending, decode_cursor(page.cursor, page.sort or "-date")))
+            offset = 0
+        direction = "DESC" if descending else "ASC"
+        keys = self.rows(
+            f"SELECT e.document_id, e.seq, {sort} AS sort_value {joined}{where.sql()}"
+            f" ORDER BY sort_value {direction} NULLS LAST, {', '.join(TIEBREAK)} LIMIT ? OFFSET ?",
+            [*where.params, page.limit + 1, offset],
+        )
+        more_rows = len(keys) > page.limit
+        keys = keys[: page.limit]
+        items = self.events_by_key([(k["document_id"], k["seq"]) for k in keys])
+        cursor = None
+        if more_rows and keys:
+            last = keys[-1]
+            cursor = encode_cursor(page.sort or "-date", last["sort_value"], last["document_id"], last["seq"])
+        return total, items, cursor
+
+    def _count_rows(self, from_where: str, params: list[Any]) -> int:
+        return int(self.rows(f"SELECT count(*) AS n {from_where}", params)[0]["n"])
+
+    def events_by_key(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """Full event rows for (document id, seq) keys, in that order, with the document's url,
+        title and publication date and `actor`/`recipient` participants (id, text, offsets, name)."""
+        if not keys:
+            return []
+        doc_ids = sorted({d for d, _ in keys})
+        wanted = set(keys)
+        rows = self.rows(
+            f"SELECT e.*, {DAY} AS day, d.url, d.title, d.published FROM events e "
+            f"JOIN documents d ON d.id = e.document_id WHERE e.document_id IN ({marks(doc_ids)})",
+            doc_ids,
+        )
+        by_key = {(r["document_id"], r["seq"]): r for r in rows if (r["document_id"], r["seq"]) in wanted}
+        for row in by_key.values():
+            row["context"] = json.loads(row["context"]) if isinstance(row["context"], str) else row["context"]
+            row["actor"], row["recipient"] = [], []
+        for p in self.rows(
+            "SELECT p.document_id, p.event_seq, p.role, p.actor_id AS id, p.text, p.span_start AS start, "
+            'p.span_end AS "end", a.name FROM event_participants p LEFT JOIN actors a ON a.id = p.actor_id '
+            f"WHERE p.document_id IN ({marks(doc_ids)}) ORDER BY p.document_id, p.event_seq, p.role, p.seq",
+            doc_ids,
+        ):
+            owner = by_key.get((p.pop("document_id"), p.pop("event_seq")))
+            if owner is not None:
+                owner["actor" if p.pop("role") == "actor" else "recipient"].append(p)
+        return [by_key[k] for k in keys if k in by_key]
+
+    def located(self, f: Filters, limit: int = MAP_LIMIT) -> tuple[int, list[dict[str, Any]]]:
+        """Located events (with lat/lon) for the map, newest first, at most `limit` (up to
+        MAP_LIMIT): the total counts every located event that passes the filters."""
+        f = checked(f)
+        if not 1 <= limit <= MAP_LIMIT:
+            raise QueryError(f"limit must be between 1 and {MAP_LIMIT}, got {limit}", "limit")
+        where = self.event_where(f).add("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL")
+        filtered = "FROM events e JOIN documents d ON d.id = e.document_id" + where.sql()
+        total = self.memo(("located", f), lambda: self._count_rows(filtered, where.params))
+        points = self.rows(
+            "SELECT e.id, e.document_id AS document, e.event, e.certainty, e.location_lat AS lat, "
+            "e.location_lon AS lon, e.location_name AS place, e.location_country AS country, "
+            f"{DAY} AS day {filtered} ORDER BY day DESC NULLS LAST, e.document_id, e.seq LIMIT ?",
+            [*where.params, limit],
+        )
+        return total, points
+
+    def facets(self) -> dict[str, list[str]]:
+        """Values present in the store, for the filter drop-downs of the web UI."""
+
+        def values(column: str) -> list[str]:
+            sql = f"SELECT DISTINCT {column} AS v FROM events WHERE {column} IS NOT NULL ORDER BY v"
+            return [r["v"] for r in self.rows(sql)]
+
+        columns = {"category": "event", "certainty": "certainty", "country": "location_country"}
+        return self.memo(("facets",), lambda: {name: values(column) for name, column in columns.items()})
+
+
+def _after(sort: str, descending: bool, last: tuple[Any, str, int]) -> tuple[Any, ...]:
+    """The keyset condition 'comes after `last`' in ORDER BY sort (direction) NULLS LAST,
+    document_id, seq — NULL sort values come last in both directions."""
+    value, document_id, seq = last
+    tie = "(e.document_id > ? OR (e.document_id = ? AND e.seq > ?))"
+    tie_params = [document_id, document_id, seq]
+    if value is None:
+        return (f"({sort} IS NULL AND {tie})", *tie_params)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise QueryError("cursor is not one this listing gave; start again without it", "cursor")
+    beyond = "<" if descending else ">"
+    return (f"({sort} {beyond} ? OR ({sort} = ? AND {tie}) OR {sort} IS NULL)", value, value, *tie_params)
