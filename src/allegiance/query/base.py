@@ -69,20 +69,30 @@ class Where:
 class Base:
     def __init__(self, store: Store) -> None:
         self.store = store
+        # DuckDB's physical row id: a page's rows are fetched by it without scanning the table
+        self.row_id: str | None = getattr(store, "ROW_ID", None)
         self.lock = threading.RLock()
         self._memo: dict[Any, tuple[tuple[Any, ...], Any]] = {}
+        self._fixed: tuple[Any, ...] | None = None
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.lock:
             return self.store.rows(sql, params)
 
     def version(self) -> tuple[Any, ...]:
-        """Changes whenever a document is added or replaced or a failure recorded."""
+        """Changes whenever a document is added or replaced or a failure recorded. A store that
+        nobody else can write while it is open (a read-only DuckDB file: DuckDB's file lock keeps
+        writers out) has one version, read once."""
+        if self._fixed is not None:
+            return self._fixed
         row = self.rows(
             "SELECT (SELECT count(*) FROM documents) AS n, (SELECT max(ingested_at) FROM documents) AS last, "
             "(SELECT count(*) FROM failures) AS failed"
         )[0]
-        return (row["n"], row["last"], row["failed"])
+        version = (row["n"], row["last"], row["failed"])
+        if getattr(self.store, "read_only", False) and not getattr(self.store, "SHARED", True):
+            self._fixed = version
+        return version
 
     def memo(self, key: Any, compute: Callable[[], T], version: tuple[Any, ...] | None = None) -> T:
         """`compute()`, or its result from an earlier call with the same key and store version."""

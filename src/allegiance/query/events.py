@@ -67,14 +67,17 @@ class EventQueries(ActorQueries):
             where.add(*_after(sort, descending, decode_cursor(page.cursor, page.sort or "-date")))
             offset = 0
         direction = "DESC" if descending else "ASC"
+        row_id = f", e.{self.row_id} AS row_id" if self.row_id else ""
         keys = self.rows(
-            f"SELECT e.document_id, e.seq, {sort} AS sort_value {joined}{where.sql()}"
+            f"SELECT e.document_id, e.seq, {sort} AS sort_value{row_id} {joined}{where.sql()}"
             f" ORDER BY sort_value {direction} NULLS LAST, {', '.join(TIEBREAK)} LIMIT ? OFFSET ?",
             [*where.params, page.limit + 1, offset],
         )
         more_rows = len(keys) > page.limit
         keys = keys[: page.limit]
-        items = self.events_by_key([(k["document_id"], k["seq"]) for k in keys])
+        items = self.events_by_key(
+            [(k["document_id"], k["seq"]) for k in keys], [k.get("row_id") for k in keys]
+        )
         cursor = None
         if more_rows and keys:
             last = keys[-1]
@@ -84,32 +87,58 @@ class EventQueries(ActorQueries):
     def _count_rows(self, from_where: str, params: list[Any]) -> int:
         return int(self.rows(f"SELECT count(*) AS n {from_where}", params)[0]["n"])
 
-    def events_by_key(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    def events_by_key(
+        self, keys: list[tuple[str, int]], row_ids: list[Any] | None = None
+    ) -> list[dict[str, Any]]:
         """Full event rows for (document id, seq) keys, in that order, with the document's url,
-        title and publication date and `actor`/`recipient` participants (id, text, offsets, name)."""
+        title and publication date and `actor`/`recipient` participants (id, text, offsets, name).
+        `row_ids` (the backend's physical row ids of those events, when it has them) fetch the
+        rows without a scan; else they are found by primary key."""
         if not keys:
             return []
+        if self.row_id and row_ids and None not in row_ids:
+            rows = self.rows(f"SELECT * FROM events WHERE {self.row_id} = ANY(?)", [list(row_ids)])
+        else:
+            pairs = ", ".join("(?, ?)" for _ in keys)
+            rows = self.rows(
+                f"SELECT * FROM events WHERE (document_id, seq) IN (VALUES {pairs})",
+                [x for k in keys for x in k],
+            )
         doc_ids = sorted({d for d, _ in keys})
-        wanted = set(keys)
-        rows = self.rows(
-            f"SELECT e.*, {DAY} AS day, d.url, d.title, d.published FROM events e "
-            f"JOIN documents d ON d.id = e.document_id WHERE e.document_id IN ({marks(doc_ids)})",
-            doc_ids,
-        )
-        by_key = {(r["document_id"], r["seq"]): r for r in rows if (r["document_id"], r["seq"]) in wanted}
+        docs = {
+            d["id"]: d
+            for d in self.rows(
+                f"SELECT id, url, title, published FROM documents WHERE id IN ({marks(doc_ids)})", doc_ids
+            )
+        }
+        by_key = {(r["document_id"], r["seq"]): r for r in rows}
         for row in by_key.values():
+            doc = docs[row["document_id"]]
+            published = doc["published"]
+            # as DAY in SQL: the event's own date, else the publication day
+            row["day"] = row["date_start"] if row["date_start"] is not None else published and published[:10]
+            row["url"], row["title"], row["published"] = doc["url"], doc["title"], published
             row["context"] = json.loads(row["context"]) if isinstance(row["context"], str) else row["context"]
             row["actor"], row["recipient"] = [], []
-        for p in self.rows(
-            "SELECT p.document_id, p.event_seq, p.role, p.actor_id AS id, p.text, p.span_start AS start, "
-            'p.span_end AS "end", a.name FROM event_participants p LEFT JOIN actors a ON a.id = p.actor_id '
-            f"WHERE p.document_id IN ({marks(doc_ids)}) ORDER BY p.document_id, p.event_seq, p.role, p.seq",
-            doc_ids,
-        ):
+        for p in self._participants(doc_ids):
             owner = by_key.get((p.pop("document_id"), p.pop("event_seq")))
             if owner is not None:
                 owner["actor" if p.pop("role") == "actor" else "recipient"].append(p)
         return [by_key[k] for k in keys if k in by_key]
+
+    def _participants(self, doc_ids: list[str]) -> list[dict[str, Any]]:
+        """The participants of these documents' events with actor names, in event and role order
+        (one statement for the page; the names are read apart: the join made DuckDB slower)."""
+        found = self.rows(
+            "SELECT p.document_id, p.event_seq, p.role, p.actor_id AS id, p.text, p.span_start AS start, "
+            f'p.span_end AS "end" FROM event_participants p WHERE p.document_id IN ({marks(doc_ids)}) '
+            "ORDER BY p.document_id, p.event_seq, p.role, p.seq",
+            doc_ids,
+        )
+        names = self.names([p["id"] for p in found])
+        for p in found:
+            p["name"] = names.get(p["id"])
+        return found
 
     def located(self, f: Filters, limit: int = MAP_LIMIT) -> tuple[int, list[dict[str, Any]]]:
         """Located events (with lat/lon) for the map, newest first, at most `limit` (up to

@@ -44,8 +44,12 @@ def _open_error(path: str, exc: duckdb.Error) -> str:
 
 
 class DuckDBStore:
+    ROW_ID: str | None = "rowid"  # the query layer fetches a page's rows by it (no table scan)
+    SHARED = False  # no other process writes a file this one has open (DuckDB's file lock)
+
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
                 f"no database at {self.path}; create one with `allegiance run PATH --db {self.path}`"

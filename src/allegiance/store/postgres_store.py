@@ -66,8 +66,12 @@ def _redacted(url: str) -> str:
 
 
 class PostgresStore(DuckDBStore):
+    ROW_ID = None  # rows are fetched by primary key (an index lookup in PostgreSQL)
+    SHARED = True  # other sessions may write while this one reads
+
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.path = _redacted(url)
+        self.read_only = read_only
         self.con = _Connection(url, read_only=read_only)  # type: ignore[assignment]
         if not read_only:
             self._create()
@@ -80,6 +84,8 @@ class PostgresStore(DuckDBStore):
         try:
             self.con.execute("SELECT pg_advisory_xact_lock(7212)")
             super()._create()
+            for ddl in schema.POSTGRES_READ_INDEXES:
+                self.con.execute(ddl)
             self.con.commit()
         except BaseException:
             self.con.rollback()
