@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from urllib.parse import quote
 
@@ -149,9 +151,9 @@ def postgres_url() -> str:
     return url
 
 
-@pytest.fixture
-def postgres_target():
-    """A postgresql:// URL whose search_path is a fresh, private schema."""
+@contextmanager
+def private_schema() -> Iterator[str]:
+    """A postgresql:// URL whose search_path is a fresh, private schema (dropped afterwards)."""
     import psycopg
 
     url = postgres_url()
@@ -163,6 +165,12 @@ def postgres_target():
             yield f"{url}{sep}options={quote(f'-c search_path={name}')}"
         finally:
             admin.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture
+def postgres_target():
+    with private_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])

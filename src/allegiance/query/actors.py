@@ -40,7 +40,11 @@ PREFIX = (
 
 class ActorQueries(Base):
     def resolve_actor(self, reference: str, field: str = "actor") -> str:
-        """The one stored actor `reference` names; `NotFound` / `Ambiguous` with candidates."""
+        """The one stored actor `reference` names; `NotFound` / `Ambiguous` with candidates.
+        A reference that resolved is remembered until the store changes."""
+        return self.memo(("actor", reference.strip().lower(), field), lambda: self._resolve(reference, field))
+
+    def _resolve(self, reference: str, field: str) -> str:
         key = reference.strip().lower()
         if not key:
             raise NotFound("an actor reference is empty", field)

@@ -22,6 +22,7 @@ from .filters import Filters, Page, check_page, checked, decode_cursor, encode_c
 
 # The event's day: its own date, else the publication day of its document.
 DAY = "coalesce(e.date_start, substr(d.published, 1, 10))"
+DAY_UNDATED = "substr(d.published, 1, 10)"  # DAY of an event without a date of its own
 EVENT_SORTS = {
     "date": DAY,
     "event": "e.event",
@@ -32,12 +33,12 @@ EVENT_SORTS = {
     "confidence": "e.confidence",
 }
 MAP_LIMIT = 5000
-TIEBREAK = ("e.document_id", "e.seq")
 
 
 class EventQueries(ActorQueries):
-    def event_where(self, f: Filters) -> Where:
-        """WHERE terms (over `events e JOIN documents d`) for checked filters."""
+    def event_where(self, f: Filters, day: str = DAY) -> Where:
+        """WHERE terms (over `events e JOIN documents d`) for checked filters; `day` is the
+        event-day expression (DAY, or one of its two branches where the branch is known)."""
         where = Where()
         if f.actor:
             where.add(
@@ -49,8 +50,8 @@ class EventQueries(ActorQueries):
         where.equal("e.location_country", f.country).equal("e.document_id", f.document_id)
         where.equal("lower(e.location_admin1)", f.admin1 and f.admin1.lower())
         if f.since:  # an event that spans days is in the window when any of its days is
-            where.add(f"coalesce(e.date_end, {DAY}) >= ?", f.since)
-        where.days(DAY, None, f.until)
+            where.add(f"coalesce(e.date_end, {day}) >= ?", f.since)
+        where.days(day, None, f.until)
         return where.text(f.q, "e.event_text", "e.trigger_text", "e.location_name", "d.title")
 
     def events(self, f: Filters, page: Page) -> tuple[int, list[dict[str, Any]], str | None]:
@@ -59,20 +60,25 @@ class EventQueries(ActorQueries):
         f = checked(f)
         key, descending = check_page(page, EVENT_SORTS, "-date")
         where = self.event_where(f)
-        sort = EVENT_SORTS[key]
         joined = "FROM events e JOIN documents d ON d.id = e.document_id"
         total = self.memo(("events", f), lambda: self._count_rows(joined + where.sql(), where.params))
-        offset = page.offset
-        if page.cursor:
-            where.add(*_after(sort, descending, decode_cursor(page.cursor, page.sort or "-date")))
-            offset = 0
-        direction = "DESC" if descending else "ASC"
-        row_id = f", e.{self.row_id} AS row_id" if self.row_id else ""
-        keys = self.rows(
-            f"SELECT e.document_id, e.seq, {sort} AS sort_value{row_id} {joined}{where.sql()}"
-            f" ORDER BY sort_value {direction} NULLS LAST, {', '.join(TIEBREAK)} LIMIT ? OFFSET ?",
-            [*where.params, page.limit + 1, offset],
-        )
+        after = decode_cursor(page.cursor, page.sort or "-date") if page.cursor else None
+        offset = 0 if after else page.offset
+        order = f" ORDER BY sort_value {'DESC' if descending else 'ASC'} NULLS LAST, document_id, seq"
+        if key == "date":
+            # the day is the event's date, else the publication day: read the two kinds of event
+            # apart so that dated events (nearly all) are sorted without joining their documents
+            branches = [
+                self._page_keys(f, "e.date_start", "e.date_start IS NOT NULL", descending, after),
+                self._page_keys(f, DAY_UNDATED, "e.date_start IS NULL", descending, after),
+            ]
+            sql = " UNION ALL ".join(
+                f"SELECT * FROM ({b_sql}{order} LIMIT ?) AS b{i}" for i, (b_sql, _) in enumerate(branches)
+            )
+            params = [x for _, b_params in branches for x in [*b_params, offset + page.limit + 1]]
+        else:
+            sql, params = self._page_keys(f, EVENT_SORTS[key], None, descending, after)
+        keys = self.rows(f"{sql}{order} LIMIT ? OFFSET ?", [*params, page.limit + 1, offset])
         more_rows = len(keys) > page.limit
         keys = keys[: page.limit]
         items = self.events_by_key(
@@ -83,6 +89,25 @@ class EventQueries(ActorQueries):
             last = keys[-1]
             cursor = encode_cursor(page.sort or "-date", last["sort_value"], last["document_id"], last["seq"])
         return total, items, cursor
+
+    def _page_keys(
+        self, f: Filters, sort: str, only: str | None, descending: bool, after: tuple[Any, str, int] | None
+    ) -> tuple[str, list[Any]]:
+        """SELECT of the keys (document id, seq, sort value, row id) of the events passing `f`
+        (and `only`), after the cursor's row; documents are joined only when a term needs them."""
+        where = self.event_where(f, sort if only is not None else DAY)  # a date branch knows its day
+        if only:
+            where.add(only)
+        if after is not None:
+            where.add(*_after(sort, descending, after))
+        row_id = f", e.{self.row_id} AS row_id" if self.row_id else ""
+        source = "events e" + (
+            " JOIN documents d ON d.id = e.document_id" if "d." in where.sql() + sort else ""
+        )
+        return (
+            f"SELECT e.document_id AS document_id, e.seq AS seq, {sort} AS sort_value{row_id} FROM {source}{where.sql()}",
+            where.params,
+        )
 
     def _count_rows(self, from_where: str, params: list[Any]) -> int:
         return int(self.rows(f"SELECT count(*) AS n {from_where}", params)[0]["n"])
