@@ -12,15 +12,11 @@ from typing import Annotated, Any
 import typer
 
 from ..query import Filters, Page
-from .app import app, console, write_json
+from .app import app, write_json
 from .listings import ActorOption, DbOption, SinceOption, UntilOption, limit_option, reading, record
-from .output import COLUMNS, CsvFlag, JsonFlag, emit, listed, table
+from .output import COLUMNS, CsvFlag, JsonFlag, emit, listed, say, table
 
 PeriodOption = Annotated[str, typer.Option("--period", help="Timeline period: week, month, quarter or year.")]
-
-
-def _say(line: str) -> None:
-    console.print(line, highlight=False, markup=False)
 
 
 def _range(low: int | None, high: int | None) -> str:
@@ -75,21 +71,21 @@ def show_incident(
     if found is None:
         return
     inc, names = found
-    _say(f"{inc.id} {inc.event} {inc.mode or ''} — {inc.certainty}, {inc.corroboration}")
-    _say(f"actors: {', '.join(names.get(a, a) for a in inc.actor) or '—'}")
-    _say(f"recipients: {', '.join(names.get(r, r) for r in inc.recipient) or '—'}")
+    say(f"{inc.id} {inc.event} {inc.mode or ''} — {inc.certainty}, {inc.corroboration}")
+    say(f"actors: {', '.join(names.get(a, a) for a in inc.actor) or '—'}")
+    say(f"recipients: {', '.join(names.get(r, r) for r in inc.recipient) or '—'}")
     if inc.date:
-        _say(f"date: {inc.date.start} – {inc.date.end}")
+        say(f"date: {inc.date.start} – {inc.date.end}")
     if inc.location:
-        _say(
+        say(
             f"place: {', '.join(filter(None, (inc.location.name, inc.location.admin1, inc.location.country)))}"
         )
-    _say(
+    say(
         f"dead: {_range(inc.dead_low, inc.dead_high) or '—'}  injured: {_range(inc.injured_low, inc.injured_high) or '—'}"
     )
-    _say(f"outlets: {', '.join(inc.outlets)}; independent sources: {', '.join(inc.sources)}")
+    say(f"outlets: {', '.join(inc.outlets)}; independent sources: {', '.join(inc.sources)}")
     if inc.contested:
-        _say(f"contested: {'; '.join(inc.contested)}")
+        say(f"contested: {'; '.join(inc.contested)}")
     reports = [
         {
             "outlet": m.outlet,
@@ -156,7 +152,7 @@ def show_relation(
         for p in periods
     ]
     if not (as_json or as_csv) and not periods:
-        _say(f"no events between {a} and {b}")
+        say(f"no events between {a} and {b}")
         return
     emit(
         rows,
@@ -185,9 +181,9 @@ def show_alerts(
         found = [a.model_dump(mode="json") for a in query.alerts(since, threshold, min_outlets, period)]
     if not (as_json or as_csv):
         for a in found:
-            _say(a["message"])
+            say(a["message"])
         if not found:
-            _say("no status changes")
+            say("no status changes")
         return
     emit(found, COLUMNS["alert"], "alerts", as_json, as_csv)
 
@@ -203,16 +199,16 @@ def show_network(
     if as_json:
         write_json(info)
         return
-    _say(
+    say(
         f"{info['actors']} actors, {info['relations']} relations ({info['hostile']} hostile, {info['cooperative']} cooperative)"
     )
-    _say(f"triads: {info['triads']}, balanced: {info['balanced_triads']}")
+    say(f"triads: {info['triads']}, balanced: {info['balanced_triads']}")
     for nodes in info["unbalanced"]:
-        _say(f"  unbalanced: {' / '.join(names.get(n, n) for n in nodes)}")
+        say(f"  unbalanced: {' / '.join(names.get(n, n) for n in nodes)}")
     for k, group in enumerate(info["communities"], 1):
-        _say(f"allied group {k}: {', '.join(names.get(n, n) for n in group)}")
+        say(f"allied group {k}: {', '.join(names.get(n, n) for n in group)}")
     for actor, movement, changes in info["most_changed"]:
-        _say(f"changed: {names.get(actor, actor)} (movement {movement}, {changes} status changes)")
+        say(f"changed: {names.get(actor, actor)} (movement {movement}, {changes} status changes)")
 
 
 @app.command("export")
@@ -232,4 +228,4 @@ def export_command(
     f = Filters(actor=actor, category=category, certainty=certainty, since=since, until=until)
     with reading(db) as query:
         written, n_events, n_docs = query.export(fmt, out, f)
-    _say(f"wrote {n_events} event(s) from {n_docs} document(s) to {written}")
+    say(f"wrote {n_events} event(s) from {n_docs} document(s) to {written}")

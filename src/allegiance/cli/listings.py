@@ -12,8 +12,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..query import Filters, Page, Query, QueryError
-from .app import app, console, die, write_json
-from .output import CsvFlag, JsonFlag, emit, listed, table
+from .app import app, die, write_json
+from .output import CsvFlag, JsonFlag, emit, listed, say, table
 
 T = TypeVar("T")
 DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file or a postgresql:// URL.")]
@@ -120,7 +120,6 @@ def actor_profile(
     profile = record(db, lambda query: query.actor(reference), as_json, lambda found: found)
     if profile is None:
         return
-    say = lambda line: console.print(line, highlight=False, markup=False)  # noqa: E731
     say(f"{profile['name']} ({profile['id']}) — {profile['type']}, {profile['country'] or 'no country'}")
     say(f"{profile['mentions']} mention(s) in {profile['documents']} document(s)")
     say(f"aliases: {', '.join(profile['aliases']) or '—'}")
@@ -169,7 +168,6 @@ def document_record(
     )
     if doc is None:
         return
-    say = lambda line: console.print(line, highlight=False, markup=False)  # noqa: E731
     say(f"{doc.title or '(no title)'} — {doc.id}")
     say(f"source: {doc.source}  url: {doc.url or '—'}  published: {doc.published or '—'}")
     say(

@@ -141,6 +141,11 @@ def text(value: Any) -> str:
     return " ".join(str(value).split())  # headlines and bodies may hold line breaks
 
 
+def say(line: str) -> None:
+    """One line of text as it is: no markup (article words may hold [brackets]), never folded."""
+    console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
 def _cut(value: str, width: int = MAX_CELL) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 

@@ -145,20 +145,22 @@ class EventQueries(ActorQueries):
             row["url"], row["title"], row["published"] = doc["url"], doc["title"], published
             row["context"] = json.loads(row["context"]) if isinstance(row["context"], str) else row["context"]
             row["actor"], row["recipient"] = [], []
-        for p in self._participants(doc_ids):
+        for p in self._participants(keys):
             owner = by_key.get((p.pop("document_id"), p.pop("event_seq")))
             if owner is not None:
                 owner["actor" if p.pop("role") == "actor" else "recipient"].append(p)
         return [by_key[k] for k in keys if k in by_key]
 
-    def _participants(self, doc_ids: list[str]) -> list[dict[str, Any]]:
-        """The participants of these documents' events with actor names, in event and role order
-        (one statement for the page; the names are read apart: the join made DuckDB slower)."""
+    def _participants(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """The participants of these events with actor names, in event and role order: one
+        statement for the page (by primary key; the names are read apart, as the join made
+        DuckDB slower)."""
+        pairs = ", ".join("(?, ?)" for _ in keys)
         found = self.rows(
             "SELECT p.document_id, p.event_seq, p.role, p.actor_id AS id, p.text, p.span_start AS start, "
-            f'p.span_end AS "end" FROM event_participants p WHERE p.document_id IN ({marks(doc_ids)}) '
+            f'p.span_end AS "end" FROM event_participants p WHERE (p.document_id, p.event_seq) IN (VALUES {pairs}) '
             "ORDER BY p.document_id, p.event_seq, p.role, p.seq",
-            doc_ids,
+            [x for k in keys for x in k],
         )
         names = self.names([p["id"] for p in found])
         for p in found:
