@@ -7,7 +7,9 @@ figures are comparable between machines of the same kind (BENCH_WORDS overrides 
 Figures: full pipeline vs bare spaCy `nlp.pipe` (words/s); `run_batch` with 1 vs 2 worker processes
 and with Dask on 2 workers (same corpus, same run); DuckDB load rate (events/s); peak memory of the
 parent and of the largest worker; API latency p50/p95 of /api/events on a store of BENCH_EVENTS
-(default 1,000,000) synthetic events generated with DuckDB SQL.
+(default 1,000,000) synthetic events generated with DuckDB SQL (newest, by actor, category + date
+range, and the next page by cursor), printed beside the p95 measured before the query layer.
+`python bench/run.py --api` (`make bench-api`) prints only the API figures.
 """
 
 from __future__ import annotations

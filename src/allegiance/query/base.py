@@ -103,8 +103,9 @@ class Base:
         # computed outside the lock: a slow analysis must not hold up other readers
         value = compute()
         with self.lock:
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo = {k: v for k, v in self._memo.items() if v[0] == version}
+            if len(self._memo) >= MEMO_SIZE:  # keep this version's entries, then at most MEMO_SIZE
+                kept = [(k, v) for k, v in self._memo.items() if v[0] == version]
+                self._memo = dict(kept[-(MEMO_SIZE // 2) :])
             self._memo[key] = (version, value)
             return value
 
