@@ -20,7 +20,8 @@ SEED := $(wildcard ../shared/seed)
 
 demo: install
 	$(BIN)/allegiance run samples $(SEED) --db allegiance.duckdb
-	$(BIN)/allegiance events --db allegiance.duckdb --limit 25
+	# events per document, the richest first (the seed page's story, then the samples')
+	$(PY) tools/demo.py allegiance.duckdb
 	$(BIN)/allegiance actors --db allegiance.duckdb --limit 15
 
 test: install

@@ -130,3 +130,33 @@ def test_order_independence_with_undated_and_generic_reports():
         for k in range(0, len(shuffled), 6):
             incidents = update(incidents, shuffled[k : k + 6])
         assert incidents == expected
+
+
+def test_a_sanctions_decision_told_as_a_statement_or_as_the_sanction():
+    imposed = {
+        "category": "SANCTION",
+        "actor": ("union",),
+        "recipient": ("minister_a",),
+        "text": "The union froze the assets of 12 Varn officials.",
+    }
+    agreed = {**imposed, "category": "AGREE", "recipient": (), "text": "The union agreed to punish 12 Varn officials."}
+    assert _pair(imposed, agreed) == 1  # one speaker, one occasion, told two ways
+    assert _pair(imposed, {**agreed, "actor": ("council",)}) == 2  # another party's statement
+    assert _pair(imposed, {**agreed, "category": "ASSAULT"}) == 2  # violence is never that occasion
+
+
+def _titled_pair(a: dict, b: dict, titles: tuple[str, str]) -> int:
+    docs = [
+        document("d1", "https://first.example/a", [event("e1", **a)]).model_copy(update={"title": titles[0]}),
+        document("d2", "https://second.example/b", [event("e2", **b)]).model_copy(update={"title": titles[1]}),
+    ]
+    return len(cluster(docs))
+
+
+def test_headlines_of_one_story_are_evidence():
+    release = {"category": "RETREAT", "mode": "release", "actor": ("north_front",), "day": "2030-05-10"}
+    assert _pair(release, release) == 2  # one shared actor on one day: not enough alone
+    same_story = ("North Front frees 24 hostages in Ardale swap", "24 hostages freed by North Front in Ardale")
+    assert _titled_pair(release, release, same_story) == 1
+    # headlines that share only the parties' names are every story of the conflict
+    assert _titled_pair(release, release, ("North Front talks stall", "North Front rejects offer")) == 2

@@ -39,6 +39,7 @@ class Pipeline:
             id=cdoc.id,
             source=cdoc.source,
             url=cdoc.url,
+            canonical_url=cdoc.canonical_url,
             title=cdoc.title,
             published=cdoc.published,
             section=cdoc.section,

@@ -82,7 +82,8 @@ class Failure(Record):
 class CleanDoc(Record):
     id: str = Field(description="sha256 of the decoded input content: stable across re-runs")
     source: str
-    url: str | None = None
+    url: str | None = Field(default=None, description="the URL given with the input, else the page's own")
+    canonical_url: str | None = Field(default=None, description="the page's own canonical link, when it has one")
     title: str | None = None
     published: datetime | None = None
     published_text: str | None = Field(default=None, description="where the date came from, as written")
@@ -189,7 +190,8 @@ class Document(Record):
 
     id: str
     source: str
-    url: str | None = None
+    url: str | None = Field(default=None, description="the URL given with the input, else the page's own")
+    canonical_url: str | None = Field(default=None, description="the page's own canonical link, when it has one")
     title: str | None = None
     published: datetime | None = None
     section: str | None = None
@@ -215,6 +217,7 @@ class IncidentMention(Record):
     url: str | None = None
     outlet: str | None = Field(default=None, description="url host without www.; the source id when no url")
     published: datetime | None = None
+    headline: str | None = Field(default=None, description="the reporting document's title")
 
 
 class Incident(Record):

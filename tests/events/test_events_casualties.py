@@ -55,3 +55,32 @@ def test_killed_or_wounded_is_no_death_count(code, sentence):
 def test_a_death_toll_replaces_the_counts_it_includes(code):
     ev = one(code("Gunmen killed seven soldiers on Monday, bringing the death toll to 9."), "ASSAULT")
     assert ev.dead == 9
+
+
+def test_headline_and_body_giving_the_same_toll_are_one_figure(code):
+    # the headline has no full stop, so the parser makes one sentence of it and the body's first
+    events = code(
+        "Mali army says 14 killed in clash with militants near Douentza\n\nMalian soldiers fought "
+        "militants near the town of Douentza on Monday, the army said, in a clash that left 14 people dead."
+    )
+    assert [e.dead for e in events if e.event == "ASSAULT"] == [14]
+
+
+def test_the_body_figure_wins_over_a_rounder_headline(code):
+    events = code(
+        "Gunmen attack village, killing 10\n\nGunmen attacked a village in the north on Monday, "
+        "killing 12 people, officials said."
+    )
+    assert {e.dead for e in events if e.event == "ASSAULT"} == {12}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 31 people were killed or wounded when rebels attacked a market on Monday.",
+        "Rebels attacked a market on Monday, killing or wounding at least 31 people.",
+        "Rebels attack market: 31 killed or wounded\n\nRebels attacked a market on Monday.",
+    ],
+)
+def test_killed_or_wounded_is_no_count_of_the_dead(code, text):
+    assert all(e.dead != 31 for e in code(text))

@@ -1,7 +1,10 @@
 """Participants that need more than the verb's subject and object: accusations carried by report
 verbs, owners of the thing acted on, governed infinitives, give-type `to`, weapons platforms."""
 
+import pytest
 from event_helpers import one, texts
+
+from allegiance.records import RawInput
 
 
 def categories(events):
@@ -139,3 +142,20 @@ def test_captives_to_be_freed_are_recipients_not_actors(code):
     ev = one(code("Over the next four days, 40 prisoners and 12 hostages are to be freed."), "RETREAT")
     assert not ev.actor
     assert "prisoners" in texts(ev.recipient) and "hostages" in texts(ev.recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya is set to free 30 detainees this week.",
+        "Kenya is expected to release 30 detainees this week.",
+        "Kenya was due to release 30 detainees on Friday.",
+    ],
+)
+def test_subject_of_a_raising_predicate_does_the_act(pipeline, text):
+    doc = pipeline.process(RawInput(source="t.txt", format="text", content=text, published="2024-03-05"))
+    ev = one(doc.events, "RETREAT")
+    assert "kenya" in texts(ev.actor)
+    assert "detainees" in texts(ev.recipient)
+    assert ev.certainty == "predicted"
+

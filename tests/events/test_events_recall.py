@@ -2,6 +2,7 @@
 mediation, ending truces, ceding territory, fighting on someone's side, and warnings that predict
 rather than threaten. Sentences are our own; actors come from the knowledge base."""
 
+import pytest
 from event_helpers import one, texts
 
 
@@ -27,13 +28,28 @@ def test_both_sides_named_leave_the_recipient_empty(code):
     assert not ev.recipient
 
 
-def test_suspending_participation_in_talks_is_a_sanction_on_the_other_side(code):
-    events = code(
-        "The Yemeni government accused the Houthis of shelling Aden. "
-        "The Yemeni government later suspended its participation in the negotiations."
-    )
-    ev = one(events, "SANCTION")
-    assert "houthi" in texts(ev.recipient)
+@pytest.mark.parametrize(
+    ("text", "category", "other_side"),
+    [
+        (
+            "The Yemeni government accused the Houthis of shelling Aden. "
+            "The Yemeni government later suspended its participation in the negotiations.",
+            "SANCTION",
+            "houthi",
+        ),
+        # a threat of retaliation, a refusal, a pull-back: aimed at the adversary by their nature
+        (
+            "Russia attacked Ukraine on Monday. Russian forces shelled Ukrainian troops near Kharkiv on "
+            "Tuesday. Ukraine said it would retaliate.",
+            "THREATEN",
+            "russia",
+        ),
+    ],
+)
+def test_a_one_sided_move_is_aimed_at_the_documents_other_side(code, text, category, other_side):
+    ev = one(code(text), category)
+    assert other_side in texts(ev.recipient)
+    assert ev.recipient[0].end <= ev.sentence.start  # evidence: the adversary's earlier mention
 
 
 def test_ending_a_hyphenated_cease_fire_is_a_sanction(code):

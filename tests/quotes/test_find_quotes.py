@@ -153,3 +153,27 @@ def test_another_refers_to_the_previous_ad_hoc_speaker(run):
     quotes, _ = run(text)
     q = one(quotes, "many had stayed")
     assert q.speakerText == "One of the aid workers"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "name"),
+    [
+        # the small parser hangs the name on the role's prepositional object ("of [Kunar, X]")
+        (
+            'The governor of Kunar, Mohammad Iqbal, said: "The Taliban attacked from three sides."',
+            "The Taliban attacked from three sides.",
+            "Mohammad Iqbal",
+        ),
+        # the role names an organisation the mention resolves to; the person beside it speaks
+        (
+            'The UN envoy, Hans Grundberg, told the council that "the truce remains fragile".',
+            "the truce remains fragile",
+            "Hans Grundberg",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_the_role_is_the_speaker(run, text, quote, name):
+    quotes, owner = run(text)
+    q = one(quotes, quote)
+    assert q.speaker is not None and q.speaker == owner.get(name)
+    assert_offsets(text, quotes)

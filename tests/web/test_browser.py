@@ -129,7 +129,40 @@ def test_network_and_map_draw_their_data(page, server):
     page.goto(server + "/map")
     page.wait_for_selector("#map[data-ready=true]", timeout=20000)
     assert page.locator("#map-svg path.country").count() > 100
-    assert page.locator("#map-svg circle.point").count() == 14
+    assert shown_on_map(page) == 14
+
+
+def shown_on_map(tab) -> int:
+    """Events the map draws: single points plus the counts written on the clusters."""
+    counts = tab.locator("#map-svg text.cluster-count").all_text_contents()
+    return tab.locator("#map-svg circle.point").count() + sum(int(c) for c in counts)
+
+
+def test_map_clusters_nearby_events_and_filters_by_period_and_category(page, server):
+    page.goto(server + "/map")
+    page.wait_for_selector("#map[data-ready=true]", timeout=20000)
+    clusters = page.locator("#map-svg g.cluster")
+    assert clusters.count() >= 1  # the fixture's events share a few places
+    before = page.locator("#map-svg circle.point").count()
+    clusters.first.click()  # zooms in: the cluster splits into its points
+    page.wait_for_function("document.getElementById('map-svg').getAttribute('viewBox') !== '0 0 960 500'")
+    assert page.locator("#map-svg circle.point").count() > before
+    page.click("#map-reset")
+    shoot(page, "map-clustered")
+    page.locator("#map-legend button.key", has_text="ASSAULT").click()  # hide one category
+    assert 0 < shown_on_map(page) < 14
+    page.locator("#map-legend button.key", has_text="ASSAULT").click()
+    months = page.locator("#map-period option").all_inner_texts()[1:]
+    assert months
+    page.select_option("#map-period", months[-1])
+    assert 0 < shown_on_map(page) <= 14
+    assert real_problems(page) == []
+
+
+def test_network_labels_are_readable_at_the_first_view(page, server):
+    page.goto(server + "/network")
+    page.wait_for_selector("#network[data-ready=true]", timeout=20000)
+    assert float(page.get_attribute("#network", "data-zoom") or 0) >= 0.8
 
 
 def test_filter_events_then_open_the_evidence(page, server):

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from .leaders import forces_of_leader
 from .lexicon import Lexicon
 from .mentions import DocActors, is_locative
+from .scope import scoped_id
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nn"}
 STATE_TYPES = {"country", "government", "military", "police"}
@@ -203,11 +204,16 @@ def resolve_descriptors(state: DocActors, lex: Lexicon) -> None:
             targets = armed_targets(state, head, countries, cues, dominant)
         elif not targets and word in lex.unknown_attackers:
             targets = [state.ensure_new(plural(head), "rebels", actor_id="x-" + plural(head))]
+            state.collective.setdefault(targets[0], countries[0] if countries else None)
         elif not targets and word in lex.civilians:
             protest = word.startswith(("protest", "demonstr")) or word == "crowd"
             name = "protesters" if protest else "civilians"
-            iso = state.kb.actors[countries[0]].country if countries else None
-            targets = [state.ensure_new(name, "civilians", country=iso, actor_id=f"x-{name}")]
+            # one id per country: "Afghan civilians" and "Armenian civilians" are not one party
+            cid = countries[0] if countries else None
+            iso = state.kb.actors[cid].country if cid else None
+            actor_id = scoped_id(f"x-{name}", iso)
+            targets = [state.ensure_new(name, "civilians", country=iso, actor_id=actor_id)]
+            state.collective.setdefault(targets[0], cid)
         for target in targets:
             state.add(target, start, end, "descriptor", head)
 
@@ -253,13 +259,34 @@ def armed_targets(
         start, end = phrase_bounds(head)
         label = " ".join(head.doc.text[start:end].split())
         iso = state.kb.actors[countries[0]].country if countries else None
-        return [state.ensure_new(label, "militia" if "side" in cues else "rebels", country=iso)]
-    recent = state.before(head.i, lambda a: state.type_of(a) in ARMED_TYPES, SENTENCE_WINDOW)
-    if recent:
-        return [recent.actor]
-    if dominant:
-        return [dominant]
-    return [state.ensure_new(name, "rebels", actor_id="x-" + name)]
+        found = state.ensure_new(label, "militia" if "side" in cues else "rebels", country=iso)
+        state.collective.setdefault(found, countries[0] if countries else None)
+        return [found]
+    if not several(head):
+        # "three militias", "rival groups": several parties, so none of the named ones in particular
+        recent = state.before(head.i, lambda a: state.type_of(a) in ARMED_TYPES, SENTENCE_WINDOW)
+        if recent:
+            return [recent.actor]
+        if dominant:
+            return [dominant]
+    found = state.ensure_new(name, "rebels", actor_id="x-" + name)
+    state.collective.setdefault(found, None)
+    return [found]
+
+
+SEVERAL_WORDS = {"several", "various", "rival", "other", "many", "numerous", "multiple", "some", "both", "different"}
+
+
+def several(head: Token) -> bool:
+    """The phrase counts more than one party: a number above one or a word of plurality."""
+    from ..events.casualties import number_value
+
+    for child in head.children:
+        if child.dep_ in {"nummod", "quantmod"} and (number_value(child) or 0) > 1:
+            return True
+        if child.dep_ in {"amod", "det", "predet"} and child.lower_ in SEVERAL_WORDS:
+            return True
+    return False
 
 
 def plural(head: Token) -> str:

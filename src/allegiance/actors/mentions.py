@@ -68,6 +68,9 @@ class DocActors:
     anchors: list[Anchor] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # tokens inside a resolved mention
     quoted: list[tuple[int, int]] = field(default_factory=list)  # character ranges inside quotes
+    # unnamed collectives ("civilians", "the defence ministry") → the country their phrase names;
+    # scope.py gives them a country or document id at the end
+    collective: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.quoted = quoted_ranges(self.doc.text)

@@ -21,6 +21,8 @@ from .junk import is_junk_entity
 from .kb import KnowledgeBase
 from .lexicon import load_lexicon
 from .mentions import DocActors, is_locative, slug
+from .notactor import prune as prune_not_actors
+from .scope import new_organisation, scope_collectives
 from .titles import place_by_title
 
 ORG_TYPE_WORDS: list[tuple[ActorType, tuple[str, ...]]] = [
@@ -49,10 +51,11 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> list[Actor]:
     for ent in doc.ents:
         resolve_entity(state, ent, surnames)
     resolve_acronym_definitions(state)
+    prune_not_actors(state)  # places, things and bylines NER took for names
     resolve_descriptors(state, load_lexicon())
     resolve_coreference(state, load_lexicon())
     fold_governments(state)
-    return place_by_title(doc, state.result(), kb)
+    return scope_collectives(state, place_by_title(doc, state.result(), kb))
 
 
 def fold_governments(state: DocActors) -> None:
@@ -160,7 +163,7 @@ def resolve_entity(state: DocActors, ent: Span, surnames: dict[str, str]) -> Non
     if ent.label_ == "ORG":
         name = strip_article(text)
         if name and looks_like_name(ent):
-            new = state.ensure_new(name, org_type(name))
+            new = new_organisation(state, ent, name, org_type(name))
             state.add_span(new, ent, "name")
         return
     if ent.label_ == "NORP":

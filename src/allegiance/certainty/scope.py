@@ -57,6 +57,13 @@ COMPLEMENT = {
 # "announced the withdrawal"), not its adjuncts ("declared during a visit")
 SPEECH_COMPLEMENT = {"ccomp", "xcomp", "dobj", "nsubjpass", "csubj", "oprd", "attr"}
 SUBJECT = {"nsubj", "nsubjpass", "csubj"}
+# adjuncts that state what already happened whatever the clause around them says: "considered a
+# proposal made after talks", "will retaliate because the rebels attacked", "denied it, although
+# both sides accused each other". Above them only a report still applies (whose claim it is).
+FACTUAL_PREPS = {"after", "since", "following", "despite", "amid", "amidst"}
+FACTUAL_MARKS = {"after", "since", "because", "although", "though", "whereas"}
+# a concessive clause is not what its head verb says or reports ("none were reported, although …")
+CONCESSIVE_MARKS = {"although", "though", "whereas"}
 NEGATIVE_WORDS = {"nobody", "none", "nothing", "noone", "neither"}
 
 
@@ -89,7 +96,7 @@ def collect(
     parser sometimes joins paragraphs into one tree)."""
     found: list[Found] = []
     _modifiers(trigger, None, 0, True, lex, resolver, found)
-    node, depth, tight, in_relative = trigger, 0, True, False
+    node, depth, tight, in_relative, factual = trigger, 0, True, False, False
     while True:
         head = _head(node, bounds)
         if head is None:
@@ -97,6 +104,12 @@ def collect(
         child, node = node, head
         depth += 1
         rel = child.dep_ if child.head.i == node.i else "parataxis"
+        mark = _mark(child) if rel == "advcl" else None
+        factual = factual or (rel == "pobj" and node.lower_ in FACTUAL_PREPS) or mark in FACTUAL_MARKS
+        if mark in CONCESSIVE_MARKS:
+            tight = False
+            continue
+        before = len(found)
         if rel in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             # purpose infinitive: "an alliance to fight", "troops sent to retake the town"
             to = next(c for c in child.children if c.lower_ == "to")
@@ -119,7 +132,13 @@ def collect(
         tight = tight and (rel == "xcomp" or _is_tight(child, node, lex))
         in_relative = in_relative or rel in ("relcl", "appos")
         _modifiers(node, child, depth, tight, lex, resolver, found)
+        if factual:
+            found[before:] = [f for f in found[before:] if f.type == "reported"]
     return found
+
+
+def _mark(clause: Token) -> str | None:
+    return next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
 
 
 def _head(node: Token, bounds: tuple[int, int]) -> Token | None:

@@ -38,7 +38,7 @@ def _clean_text(raw: RawInput) -> CleanDoc:
         id=document_id(raw.content),
         source=raw.source,
         url=raw.url,
-        title=raw.title or scrape.headline,
+        title=raw.title or scrape.headline or first_line(text),
         published=published,
         published_text=published_text,
         section=scrape.section,
@@ -63,8 +63,10 @@ def _clean_html(raw: RawInput) -> CleanDoc:
     return CleanDoc(
         id=document_id(raw.content),
         source=raw.source,
-        url=page.url or raw.url,
-        title=raw.title or (plain_spaces(page.title).strip() if page.title else None),
+        # the URL the input came with is the document's; the page's own link is kept beside it
+        url=raw.url or page.canonical_url or page.url,
+        canonical_url=page.canonical_url,
+        title=raw.title or (plain_spaces(page.title).strip() if page.title else None) or first_line(text),
         published=published,
         published_text=published_text,
         section=page.section,
@@ -73,6 +75,18 @@ def _clean_html(raw: RawInput) -> CleanDoc:
         text=text,
         removed=scrape.removed,
     )
+
+
+TITLE_MAX_CHARS = 120
+
+
+def first_line(text: str) -> str | None:
+    """A title for a page that has none: its first line of text, cut at a word (never the file
+    path, which says nothing to a reader)."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) > TITLE_MAX_CHARS:
+        line = line[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+    return line or None
 
 
 def _published(

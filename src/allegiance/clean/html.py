@@ -44,6 +44,7 @@ class HtmlPage:
     text: str
     title: str | None = None
     url: str | None = None
+    canonical_url: str | None = None  # the page's own <link rel="canonical"> / og:url, if it has one
     published: datetime | None = None
     published_text: str | None = None
     section: str | None = None
@@ -80,7 +81,19 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
         if found:  # a full timestamp from the page's own metadata beats htmldate's day
             page.published, page.published_text = found
         page.section = _meta_content(tree, SECTION_META) or page.section
+        page.canonical_url = _canonical(tree)
     return page
+
+
+def _canonical(tree: lxml.html.HtmlElement) -> str | None:
+    """The link the page declares for itself (trafilatura's metadata url falls back to the one we
+    passed in, so it cannot tell the two apart)."""
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rel and href:
+            return href
+    return _meta_content(tree, ("og:url",))
 
 
 def _tree(html: str) -> lxml.html.HtmlElement | None:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from ..query import Filters, Page
-from .app import app, write_json
+from .app import app, die, write_json
 from .listings import ActorOption, DbOption, SinceOption, UntilOption, limit_option, reading, record
 from .output import COLUMNS, CsvFlag, JsonFlag, emit, listed, say, table
 
@@ -138,6 +138,9 @@ def show_relation(
     with reading(db) as query:
         a, b, periods = query.relation(actor_a, actor_b, period)
         names = query.names([a, b])
+    if png is not None and not periods:
+        # an empty chart would read as "no change"; say so and write nothing
+        die(f"no events between {a} and {b}: no chart written to {png}", code=1)
     if png is not None:
         from ..relations.chart import relation_png
 

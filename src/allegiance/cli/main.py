@@ -12,10 +12,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from .app import app, console, die, err_console, write_json
+from .progress import BatchProgress
 
 EVAL_KINDS = ("articles", "incidents", "plover", "re3d", "extraction", "geo", "timebank")
 
@@ -23,6 +23,10 @@ DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file or
 JsonFlag = Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")]
 KbOption = Annotated[
     list[Path] | None, typer.Option("--kb", help="Extra actor knowledge-base YAML file (repeatable).")
+]
+UrlOption = Annotated[
+    str | None,
+    typer.Option("--url", help="The URL the one page given was fetched from (kept as the document's url)."),
 ]
 PublishedOption = Annotated[
     str | None,
@@ -71,11 +75,16 @@ def _report_failure(source: str, stage: str, reason: str) -> None:
     )
 
 
-def _readable_inputs(paths: list[Path], published: str | None, exclude: list[Path] | None = None) -> Any:
-    """The inputs of `paths`, or exit 1 naming what was skipped and why when none can be read."""
-    from ..ingest import first_readable, read_inputs
+def _readable_inputs(
+    paths: list[Path], published: str | None, exclude: list[Path] | None = None, url: str | None = None
+) -> Any:
+    """The inputs of `paths`, or exit 1 naming what was skipped and why when none can be read.
+    `url` (--url) is the one page's URL: it names one page, so it takes one page file."""
+    from ..ingest import first_readable, read_inputs, with_url
 
-    skipped, inputs = first_readable(read_inputs(paths, published, exclude=exclude or []))
+    if url is not None and (len(paths) != 1 or not paths[0].is_file() or paths[0].suffix.lower() == ".jsonl"):
+        die("--url names the URL of one page: give exactly one page file (a .jsonl row has its own url)")
+    skipped, inputs = first_readable(with_url(read_inputs(paths, published, exclude=exclude or []), url))
     if inputs is None:
         for failure in skipped:
             _report_failure(failure.source, failure.stage, failure.reason)
@@ -94,13 +103,14 @@ def extract(
     published: PublishedOption = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to load.")] = None,
     kb: KbOption = None,
+    url: UrlOption = None,
 ) -> None:
     """Analyse pages and print one JSON document per input (no store). Exit 1 if any failed."""
     from ..records import Failure
     from ..runner import process_inputs
 
     published = _check_date(published, "--published")
-    inputs = _readable_inputs(pages, published)
+    inputs = _readable_inputs(pages, published, url=url)
     pipeline = _pipeline(model, kb)
     failed = 0
     for _, result in process_inputs(inputs, pipeline):
@@ -132,9 +142,11 @@ def run(
         str | None,
         typer.Option("--store", help="Store target instead of --db: a DuckDB path or postgresql://…"),
     ] = None,
+    url: UrlOption = None,
 ) -> None:
     """Analyse pages into the store; already stored pages are skipped, failures are recorded."""
     from ..engine import ENGINES
+    from ..ingest.count import count_inputs
     from ..runner import Outcome, run_batch, store_files
     from ..settings import Settings
 
@@ -146,24 +158,18 @@ def run(
             die(f"--kb file not found: {file}")
     target = store_url or db
     # read up to the first page before anything else: no readable input, no store is created
-    inputs = _readable_inputs(paths, published, exclude=store_files(target))
+    inputs = _readable_inputs(paths, published, exclude=store_files(target), url=url)
     # with worker processes the parent only reads inputs and writes the store: no pipeline here
     pipeline = _pipeline(model, kb) if workers == 1 and engine == "local" else None
     settings = pipeline.settings if pipeline else Settings.from_env(model=model, extra_kb=list(kb or []))
     store = _store(target, read_only=False)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-    with store, Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("starting", total=None)
+    total = count_inputs(paths, exclude=store_files(target))
+    with store, BatchProgress(err_console, total) as progress:
 
         def show(outcome: Outcome) -> None:
             if outcome.status == "failed":
-                progress.console.print(
-                    f"[red]failed[/] {outcome.source} [dim]\\[{outcome.stage}][/] {outcome.reason}",
-                    highlight=False,
-                )
-            progress.update(
-                task, advance=1, description=f"{Path(outcome.source).name[:40]} ({outcome.status})"
-            )
+                progress.note(f"[red]failed[/] {outcome.source} [dim]\\[{outcome.stage}][/] {outcome.reason}")
+            progress.advance(f"{Path(outcome.source).name[:40]} ({outcome.status})", outcome.status == "failed")
 
         result = run_batch(
             paths,

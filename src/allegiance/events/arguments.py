@@ -12,6 +12,8 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.notactor import not_an_actor
+from ..actors.scope import doc_key
 from ..records import Actor, Mention, Participant
 from .lexicon import Lexicon
 
@@ -184,9 +186,12 @@ class ArgumentFinder:
         named = head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
         if not named and not self.lex.is_agent_noun(lemma) and not self.fielded(head):
             return []  # "supports this opinion": not a participant
-        return [
-            Participant(id="x-" + slug(span.text), text=span.text, start=span.start_char, end=span.end_char)
-        ]
+        if not_an_actor(span, named=False, person=head.ent_type_ == "PERSON"):
+            return []  # a place, a thing or a byline: "a checkpoint", "Kunar", "Our Correspondent"
+        actor_id = "x-" + slug(span.text)
+        if not named:  # "hostages", "the police": this article's, not every article's (actors/scope.py)
+            actor_id += f"-doc-{doc_key(self.doc)}"
+        return [Participant(id=actor_id, text=span.text, start=span.start_char, end=span.end_char)]
 
 
 def _patron(tok: Token) -> bool:

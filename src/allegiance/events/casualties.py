@@ -125,12 +125,37 @@ def _either(tok: Token) -> bool:
     )
 
 
+def paragraphs(sent: Span) -> list[list[Token]]:
+    """The sentence's tokens cut at blank lines: a headline without a full stop is parsed into one
+    sentence with the body's first one ("14 killed in clash\n\nSoldiers … left 14 people dead")."""
+    parts: list[list[Token]] = [[]]
+    for tok in sent:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
 def casualties(sent: Span) -> tuple[int | None, int | None]:
+    """Dead and injured the sentence states. Each paragraph is counted on its own and the last one
+    with a figure gives it: a headline and the body telling the same toll are one figure, not two
+    added up (and the body's, the fuller account, wins when they differ)."""
+    dead: int | None = None
+    injured: int | None = None
+    for part in paragraphs(sent):
+        d, i = _counts(part)
+        dead = d if d is not None else dead
+        injured = i if i is not None else injured
+    return dead, injured
+
+
+def _counts(tokens: list[Token]) -> tuple[int | None, int | None]:
     dead: int | None = None
     injured: int | None = None
     toll: int | None = None
     counted: set[int] = set()
-    for tok in sent:
+    for tok in tokens:
         lemma = tok.lemma_.lower()
         kind = None
         n = None

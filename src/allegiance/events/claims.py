@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..records import Participant
 from .arguments import MentionIndex
@@ -91,3 +91,38 @@ def accusations(
         known = {p.id for p in accuse.recipient}
         accuse.recipient += [p for p in accused if p.id not in known]
     return list(out.values())
+
+
+def responsibility(
+    sent: Span,
+    lex: Lexicon,
+    participants: Callable[[Token], list[Participant]],
+    subject_of: Callable[[Token], list[Participant]],
+) -> list[Found]:
+    """Blame without a blame verb: "X held Y responsible for …" and a report of a responsibility
+    predicate, "X said Y was behind / responsible for the attack" (the conventions' own ACCUSE
+    cues). The words are data (`claims.blame` in triggers.yaml)."""
+    out: list[Found] = []
+    for tok in sent:
+        if tok.lower_ not in lex.blame_words:
+            continue
+        head = tok.head
+        if tok.dep_ in {"amod", "oprd", "acomp"} and head.dep_ == "dobj" and head.head.lemma_.lower() == "hold":
+            verb, accused = head.head, participants(head)  # "held Hamas responsible"
+        elif tok.dep_ in {"oprd", "acomp", "ccomp", "xcomp"} and head.lemma_.lower() == "hold":
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            verb, accused = head, participants(objs[0]) if objs else []
+        elif tok.dep_ in {"acomp", "prep", "attr"} and head.lemma_.lower() == "be":
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            reporter = report_verb(head, lex.claim_verbs)
+            if not subjects or reporter is None:
+                continue  # the outlet's own "X was behind it" states the act, it blames no one
+            verb, accused = reporter, participants(subjects[0])
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in (tok.head, verb) for c in c.children):
+            continue  # "did not hold X responsible"
+        speaker = subject_of(verb)
+        if accused and speaker and not {p.id for p in speaker} & {p.id for p in accused}:
+            out.append(Found(verb, "ACCUSE", "allege", list(speaker), accused))
+    return out

@@ -11,7 +11,7 @@ from ..records import Span as SpanRecord
 from . import agents, counterparts, readings, recipients
 from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
-from .claims import accusations
+from .claims import accusations, responsibility
 from .lexicon import Lexicon, Trigger, load
 from .matching import (
     class_lemmas,
@@ -82,6 +82,12 @@ class Coder:
             objs = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objs and verb.head.lemma_.lower() not in {"promise"}:
                 return self.args.participants(objs[0])
+            if verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+                return self.subject(verb.head.head, depth + 1)  # "X was due / ready to release"
+            raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if raised and not any(c.dep_ in SUBJECTS for c in verb.head.children):
+                # "X is set / expected / was forced to free": the passive's subject does the act
+                return self.args.participants(raised[0])
             return self.subject(verb.head, depth + 1)
         if verb.dep_ in {"conj", "advcl", "pcomp", "ccomp"} or (
             verb.dep_ == "pobj" and verb.head.dep_ == "prep"
@@ -260,8 +266,11 @@ class Coder:
         # the noun's own arguments: "X's attack on Y", "attack by X", "talks between X and Y"
         found.actor += agents.of_noun(self, tok, found.category, found.mode)
         partners = [p for o in self._prep_objects(tok, {"with"}) for p in self.args.participants(o)]
+        # "clashes between X and Y"; "clashes erupted between X and Y": the parser hangs the sides
+        # on the verb whose subject the event is
+        sides_of = [tok] + ([head] if tok.dep_ == "nsubj" and head.pos_ == "VERB" else [])
         found.actor += [
-            p for o in self._prep_objects(tok, {"between", "among"}) for p in self.args.participants(o)
+            p for t in sides_of for o in self._prep_objects(t, {"between", "among"}) for p in self.args.participants(o)
         ]
         # "X is the main military backer of Y", "X became a key ally of Y": the copula's subject
         attr = head if tok.dep_ == "conj" and head.dep_ == "attr" else tok  # "key ally and military backer"
@@ -336,7 +345,8 @@ class Coder:
                     readings.adjust(self, one, sent)
                     out.append(one)
         coded = merge(drop_contents(out, CONTENT_OF))
-        return merge(coded + accusations(coded, self.lex, self.index, self.subject))
+        blamed = responsibility(sent, self.lex, self.args.participants, self.subject)
+        return merge(coded + accusations(coded, self.lex, self.index, self.subject) + blamed)
 
     def _as_noun(self, tok: Token) -> Found | None:
         trig = select_trigger(entries_for(self.lex.nouns, tok), tok)

@@ -31,6 +31,11 @@ BINDING_CLASSES = ("peace", "agreement", "talks")
 ADVERSARIAL = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE", "REJECT", "MOBILIZE"}
 # a third party asks for a truce; it is not one of its sides
 NOT_FILLED = {"REQUEST", "AID", "SUPPORT"}
+# acts that are aimed at the other side by their nature, whatever their object: a threat of
+# retaliation, a refusal, a deployment, a concession or a pull-back (not a release: its recipients
+# are the captives) is the actor's move against its adversary
+AIMED_AT_OTHER_SIDE = {("THREATEN", None), ("REJECT", None), ("MOBILIZE", None), ("CONCEDE", None),
+                       ("RETREAT", "withdraw"), ("RETREAT", "disarm"), ("RETREAT", "ceasefire")}
 
 
 def topic_lemmas(tok: Token) -> set[str]:
@@ -82,7 +87,9 @@ def fill(coder: Coder, found: list[tuple[Span, list[Found]]]) -> None:
     for sent, events in found:
         here: dict[str, Participant] | None = None
         for f in events:
-            if f.recipient or f.category in NOT_FILLED or not is_two_party(coder, f.trigger):
+            if f.recipient or f.category in NOT_FILLED or not (
+                is_two_party(coder, f.trigger) or _aimed_at_other_side(f)
+            ):
                 continue
             own = _parties(coder, f.actor)
             if len(own) != 1 or len(f.actor) > 1:
@@ -100,6 +107,10 @@ def fill(coder: Coder, found: list[tuple[Span, list[Found]]]) -> None:
     for _, events in found:
         _mediated_sides(coder, events)
     _third_party_calls(found, {side for pair in pairs for side in pair})
+
+
+def _aimed_at_other_side(f: Found) -> bool:
+    return (f.category, None) in AIMED_AT_OTHER_SIDE or (f.category, f.mode) in AIMED_AT_OTHER_SIDE
 
 
 # verbs of calling for something: a call for a truce by a party to the fighting states its intent

@@ -73,6 +73,7 @@ class Lexicon:
     platform_nouns: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     claim_content: frozenset[str] = frozenset()
+    blame_words: frozenset[str] = frozenset()
 
     def is_agent_noun(self, lemma: str) -> bool:
         return lemma in self.agent_nouns or lemma.endswith(self.agent_suffixes)
@@ -151,6 +152,7 @@ def load() -> Lexicon:
         platform_nouns=frozenset(raw["participants"].get("platform_nouns", [])),
         claim_verbs=frozenset(raw.get("claims", {}).get("verbs", [])),
         claim_content=frozenset(raw.get("claims", {}).get("content", [])),
+        blame_words=frozenset(raw.get("claims", {}).get("blame", [])),
     )
     lex.thing_words = lex.words(raw["participants"]["thing_classes"])
     for pos, key, table in (("VERB", "verbs", lex.verbs), ("NOUN", "nouns", lex.nouns)):

@@ -28,11 +28,28 @@ def class_lemmas(tok: Token) -> set[str]:
     joined = hyphen_joined(tok)
     if joined:
         out.add(joined)
-    # "700 kg of medicine", "a package of sanctions": the "of" object names the thing
-    out |= {
-        g.lemma_.lower() for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-    }
+    # "700 kg of medicine", "a package of sanctions": the "of" object names the thing; after an
+    # amount ("$500 million in military aid", "$1bn worth of arms") so does the "in" object
+    preps = {"of", "in"} if is_amount(tok) else {"of"}
+    for c in tok.children:
+        if c.lower_ in preps or (c.lower_ == "worth" and is_amount(tok)):
+            for g in c.children:
+                if g.dep_ == "pobj" or (g.lower_ == "of" and g.dep_ == "prep"):
+                    target = next((x for x in g.children if x.dep_ == "pobj"), g) if g.lower_ == "of" else g
+                    out |= {target.lemma_.lower()} | {
+                        m.lemma_.lower() for m in target.children if m.dep_ in {"compound", "amod"}
+                    }
     return out
+
+
+AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "bn", "m", "thousand", "worth", "package", "tranche"})
+
+
+def is_amount(tok: Token) -> bool:
+    """A sum or a count standing for the thing counted: "$500 million", "a $2bn package"."""
+    return tok.tag_ in {"$", "CD"} or tok.lower_ in AMOUNT_WORDS or any(
+        c.tag_ == "$" or c.lower_ in AMOUNT_WORDS for c in tok.children if c.dep_ in {"nummod", "quantmod", "compound"}
+    )
 
 
 def has_dependent(tok: Token, dep: str, word: str) -> bool:

@@ -62,6 +62,7 @@ def mentions_from(documents: Iterable[Document]) -> list[IncidentMention]:
             url=doc.url,
             outlet=outlet_of(doc.url, doc.source),
             published=doc.published,
+            headline=doc.title,
         )
         for doc in documents
         for ev in doc.events

@@ -2,7 +2,9 @@
 
 Two reports link when all of these hold (each a necessary condition, so the rule stays strict enough
 for single-linkage clustering not to chain unrelated events together):
-- same category family (data/relations/scores.yaml): one occasion yields related categories;
+- same category family (data/relations/scores.yaml): one occasion yields related categories; two
+  families that one occasion spans (`occasion_families`: announcing and imposing sanctions) join
+  when one speaker does both;
 - date windows, each at most `max_window_days` wide, overlapping within `date_slack_days` (outlets
   in other time zones, "overnight" attacks, the news-cycle gap). An undated report is read as
   telling of the `undated_days` before its publication (a soft window);
@@ -19,7 +21,8 @@ for single-linkage clustering not to chain unrelated events together):
   organisation counting once (at most 2); +1 for the same named place or nearby points; +0.5 for
   the very same (stated) day; +1 for one speaker or sanctioning body in one category of statement
   or sanction; +0.5 for the same toll; up to +1 for the figures and rarer words the two sentences
-  share (text.py). Against: -0.5 when either date is soft, when the categories or the (non-violence)
+  share (text.py), and +0.5 when the two documents' headlines tell one story (a shared figure and
+  two names or words, or four of them). Against: -0.5 when either date is soft, when the categories or the (non-violence)
   modes differ, and when the sides are swapped outside two-sided categories or the addressees
   differ. A report that lacks a side and a place cannot on its own bridge two happenings that
   merely share one actor.
@@ -29,13 +32,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
 from ..records import IncidentMention, Where
 from ..relations.weights import Weights, normalise_id
-from .text import Signature, signature, text_evidence
+from .text import Signature, lead_evidence, signature, text_evidence
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ class Report:
         self.category = ev.event
         self.mode = (ev.mode or "").lower()
         self.family = weights.family_of(ev.event)
+        self.occasion = weights.one_occasion(self.family)
         self.symmetric = ev.event in weights.symmetric
         generic = weights.generic_actors
         # generic collectives say nothing about who took part: a side of them only is an empty side
@@ -154,14 +159,12 @@ class Report:
         self.soft = False
         published = mention.published.date() if mention.published else None
         if self.start is None and published and options.undated_days is not None:
-            try:
+            with suppress(OverflowError):  # a placeholder publication date ("0001-01-01") gives no window
                 self.start, self.end, self.soft = (
                     published - timedelta(days=options.undated_days),
                     published,
                     True,
                 )
-            except OverflowError:  # a placeholder publication date ("0001-01-01") gives no window
-                pass
         self.location = ev.location
         self.text = ev.eventText
         self._common = weights.common_words
@@ -195,6 +198,10 @@ class Report:
         ev = self.mention.event
         leave_out = tuple(p.text for p in ev.actor + ev.recipient if p.id in named)
         return signature(self.text, leave_out, self._common)
+
+    @cached_property
+    def lead(self) -> Signature:
+        return signature(self.mention.headline or "", (), self._common)
 
     def dated(self, options: LinkOptions) -> bool:
         return (
@@ -266,12 +273,18 @@ def evidence(a: Report, b: Report, place: str, options: LinkOptions, weaker: boo
         score += 0.5
     if options.text_evidence:
         score += text_evidence(a.words, b.words)
+        # two headlines with the same figures and names tell one story: its reports of one kind of
+        # act by compatible sides are most likely the same happening
+        if a.mention.headline and b.mention.headline:
+            score += lead_evidence(a.lead, b.lead)
     return score
 
 
 def compatible(a: Report, b: Report, options: LinkOptions) -> bool:
-    if a.mention.event.id == b.mention.event.id or a.family != b.family:
+    if a.mention.event.id == b.mention.event.id or b.family not in a.occasion:
         return False
+    if a.family != b.family and not a.speakers & b.speakers:
+        return False  # a statement and a sanction are one occasion only when one party does both
     if not (a.dated(options) and b.dated(options) and dates_overlap(a, b, options)):
         return False
     place = place_relation(a.location, b.location, options.max_km)

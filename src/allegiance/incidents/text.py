@@ -68,3 +68,12 @@ def text_evidence(a: Signature, b: Signature) -> float:
     """0.5 for a shared figure ("39", "1,000"), 0.5 for a shared name or two shared words."""
     numbers, names, words = overlap(a, b)
     return 0.5 * bool(numbers) + 0.5 * bool(names or words >= 2)
+
+
+def lead_evidence(a: Signature, b: Signature) -> float:
+    """0.5 when two headlines share a figure and two names or words, or four names or words: the
+    same story, told by two outlets. The parties' names alone ("Israel", "Hamas") are shared by
+    every headline of a conflict, so one or two of them say nothing."""
+    numbers, names, words = overlap(a, b)
+    shared = names + words
+    return 0.5 * ((numbers >= 1 and shared >= 2) or shared >= 4)

@@ -39,6 +39,7 @@ __all__ = [
     "first_readable",
     "max_page_bytes",
     "read_inputs",
+    "with_url",
 ]
 
 
@@ -79,6 +80,14 @@ def first_readable(
             return skipped, _chain(skipped, item, stream)
         skipped.append(item)
     return skipped, None
+
+
+def with_url(inputs: Iterable[RawInput | Failure], url: str | None) -> Iterator[RawInput | Failure]:
+    """The inputs, each page that came without a URL given `url` (the command line's --url)."""
+    for item in inputs:
+        if url and isinstance(item, RawInput) and not item.url:
+            item = item.model_copy(update={"url": url})
+        yield item
 
 
 def _chain(

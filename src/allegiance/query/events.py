@@ -2,10 +2,12 @@
 
 How a page is read, so that no request scans or counts more than it must (docs/api.md has the
 EXPLAIN ANALYZE figures):
-1. the keys of the page (document id, seq, sort value) are found with only the columns the filter
-   and the sort need — sorting whole rows to keep 50 of them costs several times more;
-2. those rows, and their participants with actor names, are fetched by document id (indexed), in
-   one statement each, not one per row;
+1. the keys of the page (document id, seq, sort value, row id) are found with only the columns
+   the filter and the sort need — sorting whole rows to keep 50 of them costs several times more;
+   for the default sort, dated events are sorted without joining their documents (their day is
+   their own date) and merged with the undated ones;
+2. those rows are read back by row id (DuckDB) or primary key (PostgreSQL), their documents and
+   participants by the page's keys: one statement each, not one per row;
 3. the total is counted once per store version and filter set (memoised), not on every page.
 A cursor (keyset pagination) continues after the last row of a page without OFFSET's skipped rows.
 """

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from unidecode import unidecode
 
+from ..actors.notactor import not_an_actor
 from ..records import Actor, Mention
 from .lexicon import QuoteLexicon, load_lexicon
 
@@ -141,6 +142,11 @@ class SpeakerResolver:
         own = self._mention_at(head.idx, head.idx + len(head.text))
         plural = head.tag_ in ("NNS", "NNPS")
         role = self.lex.roles.get(head.lemma_.lower())
+        # "the governor of Kunar, Mohammad Iqbal, said", "the UN envoy, Hans Grundberg, said": the
+        # person named beside the role speaks, not the organisation the role belongs to
+        named = self._apposed_person(head) if role is not None else None
+        if named is not None and (own is None or not self._speaker(own.actor, text, start, end).person):
+            return self._speaker(named, text, start, end)
         if own is not None:
             return self._speaker(own.actor, text, start, end)
         inner = [m for m in self._mentions_in(start, end) if self._in_kb(m.actor)]
@@ -161,6 +167,9 @@ class SpeakerResolver:
                 return self._refer(found, text, start, end)
         person = head.ent_type_ == "PERSON" or (role is not None and "person" in role and not plural)
         bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+        phrase = doc[lo : hi + 1]
+        if not_an_actor(phrase, named=False, person=person):
+            return Speaker(None, text, start, end, person)  # a byline or a place speaks for no actor
         return Speaker("x-" + slug(bare), text, start, end, person)
 
     # --- helpers -----------------------------------------------------------------------------
@@ -168,6 +177,18 @@ class SpeakerResolver:
     def _speaker(self, actor_id: str, text: str, start: int, end: int) -> Speaker:
         actor = self.actors.get(actor_id)
         return Speaker(actor_id, text, start, end, actor is not None and actor.type == "person")
+
+    def _apposed_person(self, head: Token) -> str | None:
+        """A person named in apposition to a role noun; the small parser often hangs the name on
+        the role's prepositional object instead ("the governor of [Kunar, Mohammad Iqbal]")."""
+        for tok in head.subtree:
+            if tok.dep_ != "appos" or tok.ent_type_ != "PERSON":
+                continue
+            mention = self._mention_at(tok.idx, tok.idx + len(tok.text))
+            actor = self.actors.get(mention.actor) if mention else None
+            if actor is not None and actor.type == "person":
+                return actor.id
+        return None
 
     def _in_kb(self, actor_id: str) -> bool:
         actor = self.actors.get(actor_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,18 @@ STATUS_COLOURS = {
 }
 
 
+def runs(periods: list[RelationPeriod]) -> list[list[int]]:
+    """Indexes of `periods` grouped into runs where each period starts the day after the previous
+    one ends (the timeline lists only periods that have events)."""
+    out: list[list[int]] = []
+    for i, p in enumerate(periods):
+        if out and date.fromisoformat(periods[i - 1].end) + timedelta(days=1) == date.fromisoformat(p.start):
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
 def relation_png(periods: list[RelationPeriod], path: str | Path, title: str | None = None) -> Path:
     path = Path(path)
     fig, ax = plt.subplots(figsize=(8, 3.5))
@@ -30,11 +42,15 @@ def relation_png(periods: list[RelationPeriod], path: str | Path, title: str | N
         days: list[Any] = [date.fromisoformat(p.start) for p in periods]
         scores = [p.score for p in periods]
         ax.axhline(0, color="black", linewidth=0.6)
-        ax.plot(days, scores, color="#34495e", linewidth=1)
+        # one line per run of adjacent periods: a period without events is a gap, not a slope
+        for run in runs(periods):
+            ax.plot([days[i] for i in run], [scores[i] for i in run], color="#34495e", linewidth=1)
         ax.scatter(days, scores, c=[STATUS_COLOURS[p.status] for p in periods], zorder=3)
         for day, p in zip(days, periods, strict=True):
             if p.changed_from:
                 ax.annotate(p.status, (day, p.score), textcoords="offset points", xytext=(0, 8), ha="center")
+        # each period that has events gets its own labelled tick, so none hides between two others
+        ax.set_xticks(days, [p.period for p in periods])
         ax.set_ylabel("conflict (−) / cooperation (+)")
         if periods:
             ax.set_title(title or f"{periods[0].a} – {periods[0].b}")

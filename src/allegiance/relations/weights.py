@@ -39,6 +39,7 @@ class Weights:
     media_words: tuple[str, ...]
     generic_actors: frozenset[str]
     symmetric: frozenset[str] = frozenset()
+    occasion_families: tuple[frozenset[str], ...] = ()
     common_words: frozenset[str] = frozenset()
 
     def score(self, event: Event) -> float:
@@ -51,6 +52,10 @@ class Weights:
     def family_of(self, category: str) -> str:
         # An unknown category is its own family, so it never merges with a known one.
         return self.family.get(category, category)
+
+    def one_occasion(self, family: str) -> frozenset[str]:
+        """The families whose reports may tell of the same occasion as one of `family`."""
+        return frozenset({family}).union(*(g for g in self.occasion_families if family in g))
 
     def certainty_of(self, certainty: Certainty) -> float:
         return self.certainty_weight.get(certainty, 1.0)
@@ -94,5 +99,6 @@ def load_weights() -> Weights:
         media_words=tuple(w.lower() for w in raw["media_words"]),
         generic_actors=frozenset(normalise_id(a) for a in raw["generic_actors"]),
         symmetric=frozenset(raw.get("symmetric_categories") or ()),
+        occasion_families=tuple(frozenset(group) for group in raw.get("occasion_families") or ()),
         common_words=frozenset(w.lower() for w in raw.get("common_words") or ()),
     )

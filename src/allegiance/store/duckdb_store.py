@@ -67,7 +67,7 @@ class DuckDBStore:
     def _create(self) -> None:
         for ddl in schema.TABLES.values():
             self.con.execute(ddl)
-        for ddl in schema.INDEXES:
+        for ddl in schema.UPGRADES + schema.INDEXES:
             self.con.execute(ddl)
         self.con.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",

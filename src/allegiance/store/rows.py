@@ -94,7 +94,7 @@ def document_rows(doc: Document, ingested_at: datetime | None = None) -> dict[st
         _row(
             "documents",
             {
-                **doc.model_dump(include={"id", "source", "url", "title", "section", "language", "text"}),
+                **doc.model_dump(include={"id", "source", "url", "canonical_url", "title", "section", "language", "text"}),
                 "published": doc.published.isoformat() if doc.published else None,
                 "tags": json.dumps(doc.tags),
                 "ingested_at": at,
@@ -207,6 +207,7 @@ def document_from_rows(
         id=doc_row["id"],
         source=doc_row["source"],
         url=doc_row["url"],
+        canonical_url=doc_row.get("canonical_url"),  # absent from stores read before the column
         title=doc_row["title"],
         published=datetime.fromisoformat(doc_row["published"]) if doc_row["published"] else None,
         section=doc_row["section"],

@@ -37,7 +37,8 @@ TABLES: dict[str, str] = {
             tags TEXT NOT NULL,
             language TEXT,
             text TEXT NOT NULL,
-            ingested_at TIMESTAMP NOT NULL
+            ingested_at TIMESTAMP NOT NULL,
+            canonical_url TEXT
         )""",
     "actors": """
         CREATE TABLE IF NOT EXISTS actors (
@@ -152,6 +153,12 @@ TABLES: dict[str, str] = {
             failed_at TIMESTAMP NOT NULL
         )""",
 }
+
+# Columns added after SCHEMA_VERSION 1 shipped, nullable so that a store written before them opens
+# unchanged (no version bump, no rewrite): each runs on every writable open, and is a no-op once done.
+UPGRADES = [
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS canonical_url TEXT",
+]
 
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id)",

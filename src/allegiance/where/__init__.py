@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ..records import Actor, Event
 from . import toponyms as _toponyms
 from .gazetteer import Gazetteer, Place, load_gazetteer
-from .locate import dateline, lead_place, place_for
+from .locate import fallback_place, place_for
 from .ruler import install
 
 __all__ = ["Gazetteer", "Place", "find_places", "install", "load_gazetteer", "locate"]
@@ -35,7 +35,7 @@ def locate(doc: Doc, events: list[Event], actors: list[Actor], gazetteer: Gazett
         return events
     places = find_places(doc, actors, gazetteer)
     ctx = _toponyms.context(doc, actors, gazetteer)
-    fallback = dateline(doc, places, ctx, gazetteer) or lead_place(doc, places)
+    fallback = fallback_place(doc, places, ctx, gazetteer)
     located = []
     for event in events:
         where = place_for(event, doc, places, fallback, gazetteer)

@@ -10,6 +10,7 @@ or the lead's place, but only for a concrete event (one dated to a day).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,8 @@ DATELINE = re.compile(
     re.M,
 )
 DATELINE_WINDOW = 1500  # characters from the top where a dateline may stand
+# material acts happen where the lead says; statements are made where the dateline says
+DEEDS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "AID"}
 
 
 def attachment(top: Toponym, trigger: Token) -> int:
@@ -66,21 +69,40 @@ def neighbour(top: Toponym, companions: list[Toponym]) -> Toponym | None:
     return max(before, key=lambda o: o.start) if before else None
 
 
-def to_where(top: Toponym, companions: list[Toponym]) -> Where:
-    """The record; an unresolved name borrows region and country from a neighbour."""
+def region_point(
+    gaz: Gazetteer | None, country: str | None, admin1: str | None
+) -> tuple[float | None, float | None]:
+    """The centre of a first-level region: where a map puts a place the gazetteer lacks but whose
+    region is known (a village named in the text, placed in its province)."""
+    if gaz is None or not admin1:
+        return None, None
+    for place in gaz.exact(admin1):
+        if place.kind in {"admin1", "region"} and place.country == country and place.lat is not None:
+            return place.lat, place.lon
+    return None, None
+
+
+def to_where(
+    top: Toponym, companions: list[Toponym], gaz: Gazetteer | None = None, country: str | None = None
+) -> Where:
+    """The record; an unresolved name borrows region and country from a neighbour (else the
+    article's `country`, from its dateline) and takes its region's coordinates."""
     place = top.place
     if place is None:
         other = neighbour(top, companions)
         if other is not None and other.place is not None:
+            lat, lon = region_point(gaz, other.place.country, other.place.admin1)
             return Where(
                 name=top.name,
                 admin1=other.place.admin1,
                 country=other.place.country,
+                lat=lat,
+                lon=lon,
                 kind=top.feature,
                 start=top.start,
                 end=top.end,
             )
-        return Where(name=top.name, kind=top.feature, start=top.start, end=top.end)
+        return Where(name=top.name, country=country, kind=top.feature, start=top.start, end=top.end)
     return Where(
         name=top.name,
         admin1=place.admin1,
@@ -91,6 +113,44 @@ def to_where(top: Toponym, companions: list[Toponym]) -> Where:
         start=top.start,
         end=top.end,
     )
+
+
+def dateline_span(doc: Doc, gaz: Gazetteer) -> tuple[int, int] | None:
+    """Characters of the dateline's place and region ("BOGOTA, Colombia"): where the reporter
+    files from, which names no event's place by itself being in the sentence."""
+    for match in DATELINE.finditer(doc.text[:DATELINE_WINDOW]):
+        if gaz.knows(match.group("place")):
+            end = match.end("region") if match.group("region") else match.end("place")
+            return match.start("place"), end
+    return None
+
+
+@dataclass
+class Fallback:
+    """The article's own place (for events whose sentence names none), the dateline's character
+    range and the dateline's country (for names the gazetteer lacks)."""
+
+    place: Toponym | None = None
+    dateline: tuple[int, int] | None = None
+    country: str | None = None
+    lead: Toponym | None = None  # for deeds: the lead's place in the dateline's country
+
+
+def fallback_place(doc: Doc, toponyms: list[Toponym], ctx: Context, gaz: Gazetteer) -> Fallback:
+    """The article's own place for events whose sentence names none: the dateline, else the lead's
+    place; for a deed (`lead`) the lead's place first when it lies in the dateline's country (the
+    dateline is where the reporter is and where statements are made, the lead where it happened)."""
+    line = dateline(doc, toponyms, ctx, gaz)
+    where = dateline_span(doc, gaz) if line is not None else None
+    lead = lead_place(doc, toponyms, where)
+    if line is None or line.place is None:
+        return Fallback(line or lead_place(doc, toponyms), where)
+    country = line.place.country
+    lead_country = lead.place.country if lead is not None and lead.place is not None else None
+    if lead is not None and lead.place is None:
+        other = neighbour(lead, toponyms)
+        lead_country = other.place.country if other is not None and other.place is not None else country
+    return Fallback(line, where, country, lead if lead is not None and lead_country == country else None)
 
 
 def dateline(doc: Doc, toponyms: list[Toponym], ctx: Context, gaz: Gazetteer) -> Toponym | None:
@@ -116,13 +176,22 @@ def dateline(doc: Doc, toponyms: list[Toponym], ctx: Context, gaz: Gazetteer) ->
     return None
 
 
-def lead_place(doc: Doc, toponyms: list[Toponym]) -> Toponym | None:
-    """The first place of the first three sentences that have a verb (the lead)."""
+def lead_place(doc: Doc, toponyms: list[Toponym], skip: tuple[int, int] | None = None) -> Toponym | None:
+    """The first place of the first three sentences that have a verb (the lead), leaving out the
+    dateline's own words (`skip`, a character range): "BOGOTA, Colombia (AP) — … The attack took
+    place in the village of X, in Arauca"."""
     seen = 0
     for sent in doc.sents:
         if not any(t.pos_ in {"VERB", "AUX"} for t in sent):
             continue
-        inside = [t for t in toponyms if t.span.sent == sent and t.place is not None]
+        inside = [
+            t
+            for t in toponyms
+            if t.span.sent == sent
+            # an unknown village of a datelined story lies in the dateline's country
+            and (t.place is not None or skip is not None or neighbour(t, toponyms) is not None)
+            and not (skip and skip[0] <= t.start < skip[1])
+        ]
         if inside:
             return min(inside, key=lambda t: t.start)
         seen += 1
@@ -168,9 +237,21 @@ def trigger_token(doc: Doc, event: Event) -> Token | None:
 
 
 def place_for(
-    event: Event, doc: Doc, toponyms: list[Toponym], fallback: Toponym | None, gaz: Gazetteer
+    event: Event,
+    doc: Doc,
+    toponyms: list[Toponym],
+    fallback: Fallback,
+    gaz: Gazetteer,
 ) -> Where | None:
-    inside = [t for t in toponyms if event.sentence.start <= t.start and t.end <= event.sentence.end]
+    deed = event.event in DEEDS and fallback.lead is not None
+    skip = fallback.dateline if deed else None
+    inside = [
+        t
+        for t in toponyms
+        if event.sentence.start <= t.start
+        and t.end <= event.sentence.end
+        and not (skip and skip[0] <= t.start < skip[1])  # the dateline is in the lead's sentence
+    ]
     trigger = trigger_token(doc, event)
     if trigger is not None:
         # a place outside the trigger's phrase must at least read as a location ("in X"), not as
@@ -190,7 +271,8 @@ def place_for(
                 return level, specificity(t) if level > 1 else 0, -abs(t.span.root.i - trigger.i)
 
             best = max(inside, key=rank)
-        return to_where(best, toponyms)
-    if fallback is not None and concrete(event):
-        return to_where(fallback, [])
+        return to_where(best, toponyms, gaz, fallback.country)
+    article = fallback.lead if deed else fallback.place
+    if article is not None and concrete(event):
+        return to_where(article, toponyms, gaz, fallback.country)
     return None

@@ -224,10 +224,31 @@ def resolve_one(top: Toponym, others: list[Toponym], ctx: Context, gaz: Gazettee
     candidates, loose = gaz.exact(text), False
     if not candidates:
         candidates, loose = gaz.loose(text), True
+        if ctx.countries:
+            # a spelling guess ("Snake Island" ~ "Sunk Island", "Kremlin" ~ "Krmelin") only
+            # within the countries the article is about: no place is better than a far-off one
+            candidates = [p for p in candidates if p.country in ctx.countries]
     if not candidates:
         return None
     near = _nearby(top, others, gaz)
-    return max(candidates, key=lambda p: score(p, top, ctx, near, loose))
+    best = max(candidates, key=lambda p: score(p, top, ctx, near, loose))
+    return _article_country(best, top, ctx, gaz) if best.kind == "country" else best
+
+
+def _article_country(best: Place, top: Toponym, ctx: Context, gaz: Gazetteer) -> Place:
+    """A short country name that is part of the name of the country the article is more about
+    ("Congo" in an article about DR Congo) is that country. The name's own mentions, which voted
+    for its first reading (once in `context`, once more in the second pass when unambiguous), do
+    not count for it here."""
+    words = f" {fold(top.span.text)} "
+    own = sum(fold(e.text) == fold(top.span.text) for e in top.span.doc.ents)
+    own *= 2 if len(gaz.exact(top.span.text)) == 1 else 1
+    votes = max(0, (ctx.countries[best.country] if best.country else 0) - own)
+    for iso, n in ctx.countries.most_common():
+        other = gaz.countries.get(iso)
+        if n > votes and other is not None and other is not best and words in f" {fold(other.name)} ":
+            return other
+    return best
 
 
 def resolve(toponyms: list[Toponym], ctx: Context, gaz: Gazetteer) -> None:
