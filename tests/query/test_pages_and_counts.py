@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 
 import pytest
@@ -105,3 +106,15 @@ def test_piped_tables_keep_one_line_per_row_and_csv_has_every_row(target):
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["events", "--db", target, "--csv"]).stdout)))
     assert len(rows) == 14 and rows[0]["sentence"].startswith("Kestrel Brigade fighters attacked")
     assert rows[0]["actor"] == "kestrel-brigade"
+
+
+def test_the_cli_pages_by_cursor_and_lists_map_points_as_the_api(api, target):
+    first = runner.invoke(app, ["events", "--db", target, "--limit", "5", "--json"])
+    cursor = first.stderr.strip().removeprefix("next page: --cursor ")
+    assert cursor == api.get("/api/events", params={"limit": 5}).json()["next"]
+    second = runner.invoke(app, ["events", "--db", target, "--limit", "5", "--cursor", cursor, "--json"])
+    api_second = api.get("/api/events", params={"limit": 5, "cursor": cursor}).json()["items"]
+    assert [e["id"] for e in json.loads(second.stdout)] == [e["id"] for e in api_second]
+    points = runner.invoke(app, ["events", "--db", target, "--located", "--limit", "3", "--json"])
+    api_points = api.get("/api/events/located", params={"limit": 3}).json()["items"]
+    assert json.loads(points.stdout) == api_points

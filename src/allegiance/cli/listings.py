@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from ..query import Filters, Page, Query, QueryError
-from .app import app, die, write_json
+from .app import app, die, err_console, write_json
 from .output import CsvFlag, JsonFlag, emit, listed, say, table
 
 T = TypeVar("T")
@@ -75,18 +75,28 @@ def events(
     limit: Annotated[int, limit_option(50)] = 50,
     offset: OffsetOption = 0,
     cursor: Annotated[
-        str | None, typer.Option("--cursor", help="Continue after a page (--json gives `next`).")
+        str | None, typer.Option("--cursor", help="Continue after a page (its cursor is on stderr).")
     ] = None,
+    located: Annotated[
+        bool, typer.Option("--located", help="Only located events, as map points (up to 5000).")
+    ] = False,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
     """Stored events, newest first (event date, else publication date)."""
     f = Filters(actor, category, certainty, country, admin1, since, until, q, document)  # field order
+    if located:  # /api/events/located
+        with reading(db) as query:
+            total, points = query.located(f, limit)
+        listed("point", total, points, as_json, as_csv)
+        return
     with reading(db) as query:
-        total, found, _ = query.events(f, Page(limit, offset, sort, cursor))
+        total, found, after = query.events(f, Page(limit, offset, sort, cursor))
     for e in found:
         e["place"] = ", ".join(filter(None, (e["location_name"], e["location_country"])))
     listed("event", total, found, as_json, as_csv)
+    if after:  # stderr: stdout stays the page alone (JSON, CSV or the table)
+        err_console.print(f"next page: --cursor {after}", highlight=False, soft_wrap=True)
 
 
 @app.command()

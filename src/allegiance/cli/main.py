@@ -169,7 +169,9 @@ def run(
         def show(outcome: Outcome) -> None:
             if outcome.status == "failed":
                 progress.note(f"[red]failed[/] {outcome.source} [dim]\\[{outcome.stage}][/] {outcome.reason}")
-            progress.advance(f"{Path(outcome.source).name[:40]} ({outcome.status})", outcome.status == "failed")
+            progress.advance(
+                f"{Path(outcome.source).name[:40]} ({outcome.status})", outcome.status == "failed"
+            )
 
         result = run_batch(
             paths,

@@ -57,6 +57,15 @@ COLUMNS: dict[str, dict[str, str]] = {
         "dead": "dead",
         "event_text": "sentence",
     },
+    "point": {
+        "day": "date",
+        "event": "event",
+        "place": "place",
+        "country": "country",
+        "lat": "lat",
+        "lon": "lon",
+        "document": "document",
+    },
     "actor": {
         "id": "id",
         "name": "name",
