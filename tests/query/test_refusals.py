@@ -44,6 +44,14 @@ def test_unknown_values_list_the_allowed_ones(target, api, query, params, allowe
     assert response.json()["detail"]["message"] == raised.value.message
 
 
+def test_an_unknown_actor_type_lists_the_types(target, api):
+    response = api.get("/api/actors", params={"type": "warlords"})
+    assert response.status_code == 422 and "rebels" in response.json()["detail"]["allowed"]
+    result = runner.invoke(app, ["actors", "--db", target, "--type", "warlords"])
+    assert result.exit_code == 2 and "unknown actor type 'warlords'; choose from" in result.stderr
+    assert api.get("/api/actors", params={"type": "Rebels"}).json()["items"][0]["id"] == "kestrel-brigade"
+
+
 def test_an_unknown_actor_offers_close_names_and_an_ambiguous_one_the_matches(target, api, query):
     with pytest.raises(NotFound) as unknown:
         query.resolve_actor("Varnese Armee")

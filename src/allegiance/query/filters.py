@@ -17,10 +17,11 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, get_args
 
-from ..records import Certainty
+from ..records import ActorType, Certainty
 from .errors import QueryError
 
 CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 MAX_LIMIT = 500
 
 
@@ -108,7 +109,7 @@ def checked(f: Filters) -> Filters:
         until=until,
         q=f.q or None,
         document_id=f.document_id or None,
-        type=f.type or None,
+        type=_choice(f.type, ACTOR_TYPES, "type", "actor type"),
         stage=f.stage or None,
     )
 
