@@ -51,7 +51,7 @@ def list_incidents(
         )
         i["place"] = (i.get("location") or {}).get("name", "")
         i["dead"] = _range(i["dead_low"], i["dead_high"])
-        i["outlets_n"] = len(i["outlets"])
+        i["outlets_n"] = f"{len(i['outlets'])}: {', '.join(i['outlets'])}"  # how many, and which
     listed("incident", total, found, as_json, as_csv)
 
 

@@ -86,14 +86,14 @@ class AnalysisQueries(RecordQueries):
         )
 
     def incidents(self, f: Filters, page: Page, min_outlets: int = 1) -> tuple[int, list[dict[str, Any]]]:
-        """Incidents, most corroborated first (independent sources, then reports, then id)."""
+        """Incidents, most corroborated first (outlets, independent sources, reports, then id)."""
         f = checked(f)
         check_page(page, INCIDENT_SORTS, "corroboration")
         actor_id = self.resolve_actor(f.actor) if f.actor else None
         found = self.analysis()
         kept = sorted(
             (i for i in found.incidents if _keep(i, f, actor_id, min_outlets)),
-            key=lambda i: (-len(i.sources), -len(i.mentions), i.id),
+            key=lambda i: (-len(i.outlets), -len(i.sources), -len(i.mentions), i.id),
         )
         items = kept[page.offset : page.offset + page.limit]
         return len(kept), [incident_summary(i, found.names) for i in items]
