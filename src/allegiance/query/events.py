@@ -25,6 +25,8 @@ from .filters import Filters, Page, check_page, checked, decode_cursor, encode_c
 # The event's day: its own date, else the publication day of its document.
 DAY = "coalesce(e.date_start, substr(d.published, 1, 10))"
 DAY_UNDATED = "substr(d.published, 1, 10)"  # DAY of an event without a date of its own
+# the (document id, seq) keys of one actor's events, in either role
+ACTOR_EVENTS = "SELECT p.document_id, p.event_seq FROM event_participants p WHERE p.actor_id = ?"
 EVENT_SORTS = {
     "date": DAY,
     "event": "e.event",
@@ -38,16 +40,15 @@ MAP_LIMIT = 5000
 
 
 class EventQueries(ActorQueries):
-    def event_where(self, f: Filters, day: str = DAY) -> Where:
+    def event_where(self, f: Filters, day: str = DAY, hits: bool = False) -> Where:
         """WHERE terms (over `events e JOIN documents d`) for checked filters; `day` is the
-        event-day expression (DAY, or one of its two branches where the branch is known)."""
+        event-day expression (DAY, or one of its two branches where the branch is known); with
+        `hits`, the actor's events come from the statement's `hits` CTE (ACTOR_HITS)."""
         where = Where()
-        if f.actor:
-            where.add(
-                "(e.document_id, e.seq) IN "
-                "(SELECT p.document_id, p.event_seq FROM event_participants p WHERE p.actor_id = ?)",
-                self.resolve_actor(f.actor),
-            )
+        if f.actor and hits:
+            where.add("(e.document_id, e.seq) IN (SELECT document_id, event_seq FROM hits)")
+        elif f.actor:
+            where.add(f"(e.document_id, e.seq) IN ({ACTOR_EVENTS})", self.resolve_actor(f.actor))
         where.equal("e.event", f.category).equal("e.certainty", f.certainty)
         where.equal("e.location_country", f.country).equal("e.document_id", f.document_id)
         where.equal("lower(e.location_admin1)", f.admin1 and f.admin1.lower())
@@ -78,6 +79,9 @@ class EventQueries(ActorQueries):
                 f"SELECT * FROM ({b_sql}{order} LIMIT ?) AS b{i}" for i, (b_sql, _) in enumerate(branches)
             )
             params = [x for _, b_params in branches for x in [*b_params, offset + page.limit + 1]]
+            if f.actor:  # both branches read the actor's events: find them once
+                sql = f"WITH hits AS MATERIALIZED ({ACTOR_EVENTS}) {sql}"
+                params.insert(0, self.resolve_actor(f.actor))
         else:
             sql, params = self._page_keys(f, EVENT_SORTS[key], None, descending, after)
         keys = self.rows(f"{sql}{order} LIMIT ? OFFSET ?", [*params, page.limit + 1, offset])
@@ -97,7 +101,8 @@ class EventQueries(ActorQueries):
     ) -> tuple[str, list[Any]]:
         """SELECT of the keys (document id, seq, sort value, row id) of the events passing `f`
         (and `only`), after the cursor's row; documents are joined only when a term needs them."""
-        where = self.event_where(f, sort if only is not None else DAY)  # a date branch knows its day
+        # a date branch knows its day, and reads the actor's events from the shared CTE
+        where = self.event_where(f, sort if only is not None else DAY, hits=only is not None)
         if only:
             where.add(only)
         if after is not None:
