@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: install demo test lint bench lock clean
+.PHONY: install demo test lint bench bench-api lock clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ clean:
 
 bench: install
 	$(PY) bench/run.py
+
+# Only the API figures (/api/events p50/p95 on BENCH_EVENTS synthetic events): no spaCy, about a minute.
+bench-api: install
+	$(PY) bench/run.py --api

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
+
+from pg_helpers import private_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,34 +27,11 @@ def pipeline():
     return Pipeline()
 
 
-def postgres_url() -> str:
-    """ALLEGIANCE_TEST_PG (tools/start-postgres.sh starts a server), or skip the test."""
-    url = os.environ.get("ALLEGIANCE_TEST_PG")
-    if not url:
-        pytest.skip("ALLEGIANCE_TEST_PG is not set (tools/start-postgres.sh starts a server)")
-    try:
-        import psycopg
-
-        psycopg.connect(url, connect_timeout=3).close()
-    except Exception as exc:  # any failure to reach the server means: skip, not fail
-        pytest.skip(f"PostgreSQL at ALLEGIANCE_TEST_PG is unreachable: {exc}")
-    return url
-
-
 @pytest.fixture
 def postgres_target():
     """A postgresql:// URL whose search_path is a fresh, private schema."""
-    import psycopg
-
-    url = postgres_url()
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {name}")
-        try:
-            sep = "&" if "?" in url else "?"
-            yield f"{url}{sep}options={quote(f'-c search_path={name}')}"
-        finally:
-            admin.execute(f"DROP SCHEMA {name} CASCADE")
+    with private_schema() as url:
+        yield url
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])

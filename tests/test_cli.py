@@ -143,8 +143,9 @@ def test_events_actor_filter_matches_alias_in_any_case(coded_db):
     found = json.loads(runner.invoke(app, ["events", "--db", coded_db, "--actor", "rf", "--json"]).stdout)
     assert [e["id"] for e in found] == ["e1"]
     assert json.loads(runner.invoke(app, ["events", "--db", coded_db, "--actor", "convoy", "--json"]).stdout)
-    none = runner.invoke(app, ["events", "--db", coded_db, "--actor", "nobody", "--json"])
-    assert json.loads(none.stdout) == []
+    none = runner.invoke(app, ["events", "--db", coded_db, "--actor", "Rebel Frunt", "--json"])
+    assert none.exit_code == 2 and none.stdout == ""
+    assert "no stored actor matches 'Rebel Frunt'; did you mean rebel-front?" in none.stderr
     table = runner.invoke(app, ["events", "--db", coded_db, "--category", "assault"])
     assert "ASSAULT" in table.stdout
 
@@ -153,9 +154,9 @@ def test_actors_and_actor_commands(coded_db):
     listed = json.loads(runner.invoke(app, ["actors", "--db", coded_db, "--json"]).stdout)
     assert listed[0]["id"] == "rebel-front" and listed[0]["aliases_seen"] == ["Rebel fighters"]
     profile = runner.invoke(app, ["actor", "Rebel Front", "--db", coded_db, "--json"])
-    assert json.loads(profile.stdout)["counterparts"] == [{"id": "convoy", "events": 1}]
+    assert json.loads(profile.stdout)["counterparts"] == [{"id": "convoy", "events": 1, "name": "Convoy"}]
     assert runner.invoke(app, ["actor", "rf", "--db", coded_db]).exit_code == 0
-    assert runner.invoke(app, ["actor", "nobody", "--db", coded_db]).exit_code == 1
+    assert runner.invoke(app, ["actor", "nobody", "--db", coded_db]).exit_code == 2
 
 
 def test_query_on_a_missing_database_is_a_clear_error(tmp_path):

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from allegiance.query import NotFound
 from allegiance.records import (
     Actor,
     Document,
@@ -200,9 +201,11 @@ def test_events_filter_by_actor_id_name_or_alias_in_any_case(store):
     for key in ("northern-front", "northern front", "NF", "XYZ-ARMY", "the army"):
         found = store.events(actor=key)
         assert [e["event"] for e in found] == ["ASSAULT"], key
-    assert store.events(actor="nobody") == []
+    with pytest.raises(NotFound):
+        store.events(actor="nobody")
     event = store.events()[0]
-    assert event["actors"] == ["northern-front"] and event["recipients"] == ["xyz-army"]
+    assert [p["id"] for p in event["actor"]] == ["northern-front"]
+    assert [p["id"] for p in event["recipient"]] == ["xyz-army"]
     assert event["context"] == ["military"]
 
 
@@ -241,14 +244,14 @@ def test_actor_profile(store):
     assert profile["id"] == "northern-front"
     assert profile["aliases"] == ["Northern Front", "NF"]
     assert profile["events"] == [{"role": "actor", "event": "ASSAULT", "n": 1}]
-    assert profile["counterparts"] == [{"id": "xyz-army", "events": 1}]
+    assert profile["counterparts"] == [{"id": "xyz-army", "events": 1, "name": "National Army"}]
     assert store.actor("nobody") is None
 
 
 def test_quotes_documents_and_failures(store):
     store.save(make_document())
-    assert [q["text"] for q in store.quotes(speaker="the army")] == ["it would retaliate"]
-    assert store.quotes(speaker="northern-front") == []
+    assert [q["text"] for q in store.quotes(actor="the army")] == ["it would retaliate"]
+    assert store.quotes(actor="northern-front") == []
     assert [d["id"] for d in store.documents()] == ["doc-1"]
     store.record_failure(Failure(source="bad.html", stage="clean", reason="no article body"))
     [failure] = store.failures()

@@ -30,8 +30,8 @@ def table(document: dict[str, Any], events: list[dict[str, Any]]) -> Table:
         out.add_row(
             e["day"] or "",
             e["event"],
-            ", ".join(e["actors"]),
-            ", ".join(e["recipients"]),
+            ", ".join(p["id"] for p in e["actor"]),  # participants as the query layer gives them
+            ", ".join(p["id"] for p in e["recipient"]),
             ", ".join(filter(None, (e["location_name"], e["location_country"]))),
             "" if e["dead"] is None else str(e["dead"]),
             sentence if len(sentence) <= 60 else sentence[:59] + "…",

@@ -16,6 +16,7 @@ transaction (`Store.save_many`), and the store links them into the incidents as 
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -198,7 +199,9 @@ def _guarded(items: Iterable[RawInput | Failure]) -> Iterator[RawInput | Failure
         yield Failure(source=reached, stage="ingest", reason=f"reading stopped after it: {failure.reason}")
 
 
-SAVE_BATCH = 256  # documents per store transaction (write.py: one statement per table per batch)
+# documents per store transaction (write.py: one statement per table per batch);
+# ALLEGIANCE_SAVE_BATCH changes it (smaller: less work lost to a crash, more transactions)
+SAVE_BATCH = max(1, int(os.environ.get("ALLEGIANCE_SAVE_BATCH") or 256))
 SAVE_SECONDS = 2.0  # ... or fewer, so that a slow pipeline still reports progress every few seconds
 
 

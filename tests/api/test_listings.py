@@ -27,7 +27,9 @@ def test_events_filter_by_actor_id_or_alias_in_either_role(client):
     assert all(e["actor"][0]["id"] == "kestrel-brigade" for e in by_id["items"])
     as_recipient = get(client, "/api/events", actor="Varnese Army")
     assert as_recipient["total"] == 14  # two clashes + twelve deliveries
-    assert get(client, "/api/events", actor="nobody-at-all")["total"] == 0
+    unknown = client.get("/api/events", params={"actor": "Kestrel Brigadier"})
+    assert unknown.status_code == 404
+    assert unknown.json()["detail"]["candidates"] == ["kestrel-brigade"]  # the closest stored name
 
 
 def test_events_filters_combine(client):

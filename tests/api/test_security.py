@@ -116,4 +116,4 @@ def test_no_path_traversal_out_of_static(client, path):
 
 def test_store_is_opened_read_only_unless_ingest(client):
     with pytest.raises(duckdb.Error):
-        client.app.state.desk.store.con.execute("CREATE TABLE intruder (x INTEGER)")
+        client.app.state.query.store.con.execute("CREATE TABLE intruder (x INTEGER)")

@@ -72,7 +72,7 @@ def _run(*args: str) -> str:
 def test_incidents_and_incident(db):
     found = json.loads(_run("incidents", "--db", str(db), "--json"))
     top = found[0]
-    assert top["reports"] == 2 and top["corroboration"] == "corroborated"
+    assert len(top["reports"]) == 2 and top["corroboration"] == "corroborated"
     assert (top["dead_low"], top["dead_high"]) == (3, 4)
     assert len(json.loads(_run("incidents", "--db", str(db), "--json", "--min-outlets", "2"))) == 1
     detail = json.loads(_run("incident", top["id"][:12], "--db", str(db), "--json"))

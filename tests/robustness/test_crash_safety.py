@@ -21,10 +21,13 @@ PER_DOCUMENT = ("events", "event_participants", "mentions", "quotes", "document_
 
 
 def start_run(folder: Path, db: Path) -> subprocess.Popen[bytes]:
+    # a transaction per few documents, so that a kill can land between commits
+    env = {**os.environ, "ALLEGIANCE_SAVE_BATCH": "4"}
     return subprocess.Popen(
         [sys.executable, "-c", "from allegiance.cli import app; app()", "run", str(folder), "--db", str(db)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
     )
 
 

@@ -7,15 +7,14 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from ..store import DuckDBStore, open_store
-from .analysis import AnalysisCache
+from ..query import Query
+from ..store import Store, open_store
 from .errors import install_error_handlers
-from .queries import Desk
 from .security import DEFAULT_MAX_BODY, GuardMiddleware
 
 
 def create_app(
-    store_path_or_store: str | Path | DuckDBStore,
+    store_path_or_store: str | Path | Store,
     token: str | None = None,
     allow_ingest: bool = False,
     *,
@@ -24,7 +23,8 @@ def create_app(
 ) -> FastAPI:
     """The analyst's desk over a store.
 
-    `store_path_or_store`: a DuckDB file (opened read-only unless `allow_ingest`) or an open store.
+    `store_path_or_store`: a DuckDB file or a postgresql:// URL (opened read-only unless
+    `allow_ingest`), or an open store.
     `token`: when set, every request (API, pages, static files) must present it.
     `allow_ingest`: enables POST /api/ingest (403 otherwise).
     `max_body`: request body limit in bytes (413 above it).
@@ -32,6 +32,7 @@ def create_app(
     """
     from ..web import install_web
 
+    store: Store
     if isinstance(store_path_or_store, str | Path):
         store = open_store(store_path_or_store, read_only=not allow_ingest)
     else:
@@ -44,8 +45,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.state.desk = Desk(store, writable=allow_ingest)
-    app.state.analysis = AnalysisCache(app.state.desk)
+    app.state.query = Query(store)  # every read of the API and the pages goes through it
     app.state.allow_ingest = allow_ingest
     app.state.pipeline = pipeline
     install_error_handlers(app)

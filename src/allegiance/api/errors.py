@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..query import QueryError
 from .security import BodyTooLarge
 
 REASONS = {
@@ -37,6 +38,25 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
 
 
+def readable(detail: Any) -> str | None:
+    """A detail as a sentence for a page: messages, not dicts or lists in Python's notation."""
+    if detail is None or isinstance(detail, str):
+        return detail
+    if isinstance(detail, dict):
+        text = str(detail.get("message") or detail.get("msg") or "")
+        more = detail.get("candidates") and f" Candidates: {', '.join(detail['candidates'])}."
+        return (text + (more or "")) or None
+    if isinstance(detail, list):
+        parts = []
+        for item in detail:
+            if isinstance(item, dict) and item.get("loc"):
+                parts.append(f"{item['loc'][-1]}: {item.get('msg')}")
+            else:
+                parts.append(readable(item) or "")
+        return "; ".join(p for p in parts if p) or None
+    return str(detail)
+
+
 def error_response(request: Request, status: int, error: str, detail: Any = None) -> Response:
     if _wants_html(request):
         templates = getattr(request.app.state, "templates", None)
@@ -44,7 +64,7 @@ def error_response(request: Request, status: int, error: str, detail: Any = None
             return templates.TemplateResponse(
                 request,
                 "error.html",
-                {"status": status, "error": error, "detail": detail},
+                {"status": status, "error": error, "detail": readable(detail)},
                 status_code=status,
             )
     return JSONResponse({"error": error, "detail": jsonable_encoder(detail)}, status_code=status)
@@ -54,6 +74,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
         return error_response(request, exc.status, exc.error, exc.detail)
+
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError) -> Response:
+        return error_response(request, exc.status, REASONS.get(exc.status, "error"), exc.detail())
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

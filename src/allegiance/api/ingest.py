@@ -17,10 +17,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from ..query import Query as Reader
+from ..query import check_day
 from ..records import Failure, RawInput
 from .errors import ApiError
-from .params import DAY_PATTERN, day
-from .queries import Desk
 
 router = APIRouter(prefix="/api")
 Format = Literal["html", "text", "jsonl"]
@@ -37,35 +37,35 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class LockedStore:
-    """The store methods `run_batch` uses, each under the desk's lock, so that readers can keep
-    browsing while the (slow) pipeline runs between saves. Saving goes through the store's
+    """The store methods `run_batch` uses, each under the query layer's lock, so that readers can
+    keep browsing while the (slow) pipeline runs between saves. Saving goes through the store's
     `save_many`, which links the documents into the incidents in the same transaction."""
 
-    def __init__(self, desk: Desk) -> None:
-        self.desk = desk
+    def __init__(self, query: Reader) -> None:
+        self.query = query
 
     def has(self, doc_id: str) -> bool:
-        with self.desk.lock:
-            return self.desk.store.has(doc_id)
+        with self.query.lock:
+            return self.query.store.has(doc_id)
 
     def save(self, document: Any, replace: bool = False) -> bool:
-        with self.desk.lock:
-            return self.desk.store.save(document, replace=replace)
+        with self.query.lock:
+            return self.query.store.save(document, replace=replace)
 
     def save_many(self, documents: list[Any], replace: bool = False) -> list[Any]:
-        with self.desk.lock:
-            return self.desk.store.save_many(documents, replace=replace)
+        with self.query.lock:
+            return self.query.store.save_many(documents, replace=replace)
 
     def set_link_options(self, options: Any) -> None:
-        self.desk.store.set_link_options(options)
+        self.query.store.set_link_options(options)
 
     def link_uncovered(self) -> None:
-        with self.desk.lock:
-            self.desk.store.link_uncovered()
+        with self.query.lock:
+            self.query.store.link_uncovered()
 
     def record_failure(self, failure: Failure) -> None:
-        with self.desk.lock:
-            self.desk.store.record_failure(failure)
+        with self.query.lock:
+            self.query.store.record_failure(failure)
 
 
 _pipeline_lock = threading.Lock()
@@ -125,7 +125,7 @@ async def ingest(
     name: Annotated[str, Query(max_length=100, description="Name used as the source")] = "upload",
     url: Annotated[str | None, Query(max_length=2000)] = None,
     title: Annotated[str | None, Query(max_length=500)] = None,
-    published: Annotated[str | None, Query(pattern=DAY_PATTERN)] = None,
+    published: Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD")] = None,
 ) -> dict[str, Any]:
     if not request.app.state.allow_ingest:
         raise ApiError(403, "forbidden", "ingest is off; start the server with --allow-ingest")
@@ -134,7 +134,7 @@ async def ingest(
     if not body.strip():
         raise ApiError(422, "invalid request", "empty body")
     safe = SAFE_NAME.sub("_", name).strip("._") or "upload"
-    meta = {"url": url or None, "title": title or None, "published": day(published, "published")}
+    meta = {"url": url or None, "title": title or None, "published": check_day(published, "published")}
     outcomes: list[dict[str, Any]] = []
 
     def work() -> dict[str, Any]:
@@ -145,7 +145,7 @@ async def ingest(
 
         result = run_batch(
             [],
-            LockedStore(request.app.state.desk),  # type: ignore[arg-type]
+            LockedStore(request.app.state.query),  # type: ignore[arg-type]
             _pipeline(request),
             reader=reader,
             progress=lambda o: outcomes.append(

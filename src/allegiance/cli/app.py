@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(
     name="allegiance",
@@ -23,7 +24,7 @@ err_console = Console(stderr=True)
 
 def die(message: str, code: int = 2) -> NoReturn:
     """Print a one-line error to stderr and exit (2 = usage or setup problem)."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -1,4 +1,4 @@
-"""Core commands: extract, run, events, actors, actor, failures, eval, schema."""
+"""Core commands: extract, run, eval, schema (the read commands are in listings.py and analysis.py)."""
 
 from __future__ import annotations
 
@@ -17,19 +17,6 @@ from rich.table import Table
 from .app import app, console, die, err_console, write_json
 from .progress import BatchProgress
 
-CODE_COLUMNS = {
-    "day",
-    "event",
-    "certainty",
-    "dead",
-    "type",
-    "country",
-    "mentions",
-    "documents",
-    "stage",
-    "role",
-    "n",
-}
 EVAL_KINDS = ("articles", "incidents", "plover", "re3d", "extraction", "geo", "timebank")
 
 DbOption = Annotated[str, typer.Option("--db", help="The store: a DuckDB file or a postgresql:// URL.")]
@@ -193,7 +180,9 @@ def run(
         def show(outcome: Outcome) -> None:
             if outcome.status == "failed":
                 progress.note(f"[red]failed[/] {outcome.source} [dim]\\[{outcome.stage}][/] {outcome.reason}")
-            progress.advance(f"{Path(outcome.source).name[:40]} ({outcome.status})", outcome.status == "failed")
+            progress.advance(
+                f"{Path(outcome.source).name[:40]} ({outcome.status})", outcome.status == "failed"
+            )
 
         result = run_batch(
             paths,
@@ -218,114 +207,6 @@ def run(
         err_console.print(f"see the reasons with: allegiance failures --db {shown}", highlight=False)
     if strict and result.failed:
         raise typer.Exit(1)
-
-
-def _table(title: str, rows: list[dict[str, Any]], columns: dict[str, str]) -> Table:
-    """A Rich table of `rows`, showing `columns` (key → header); lists are joined with commas. Short
-    code columns never wrap, so categories and dates stay readable in a narrow terminal."""
-    table = Table(title=title)
-    for key, header in columns.items():
-        table.add_column(header, no_wrap=key in CODE_COLUMNS, overflow="fold")
-    for row in rows:
-        cells = []
-        for key in columns:
-            value = row.get(key)
-            cells.append(
-                ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
-            )
-        table.add_row(*cells)
-    return table
-
-
-@app.command()
-def events(
-    db: DbOption = "allegiance.duckdb",
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor id, name or alias (any case).")] = None,
-    category: Annotated[str | None, typer.Option("--category", help="PLOVER category, e.g. ASSAULT.")] = None,
-    certainty: Annotated[str | None, typer.Option("--certainty", help="asserted, reported, …")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
-    as_json: JsonFlag = False,
-) -> None:
-    """Stored events, newest first (event date, else publication date)."""
-    _check_date(since, "--since")
-    _check_date(until, "--until")
-    with _store(db) as store:
-        found = store.events(
-            actor=actor, category=category, certainty=certainty, since=since, until=until, limit=limit
-        )
-    if as_json:
-        write_json(found)
-        return
-    for e in found:
-        e["place"] = ", ".join(filter(None, (e["location_name"], e["location_country"])))
-        sentence = " ".join(e["event_text"].split())  # headlines and body may share a line break
-        e["evidence"] = sentence if len(sentence) <= 100 else sentence[:99] + "…"
-    # mode, cue, attribution and offsets are in --json; the table keeps what fits a terminal
-    cols = {"day": "date", "event": "event", "actors": "actor", "recipients": "recipient"}
-    cols |= {"certainty": "certainty", "place": "place", "dead": "dead"}
-    console.print(_table(f"{len(found)} event(s)", found, cols | {"evidence": "sentence"}))
-
-
-@app.command()
-def actors(
-    db: DbOption = "allegiance.duckdb",
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 50,
-    as_json: JsonFlag = False,
-) -> None:
-    """Canonical actors, most mentioned first, with the aliases seen in the text."""
-    with _store(db) as store:
-        found = store.actors(limit=limit)
-    if as_json:
-        write_json(found)
-        return
-    for a in found:
-        a["aliases_seen"] = a["aliases_seen"][:4]
-    cols = {"id": "id", "name": "name", "type": "type", "country": "country", "mentions": "mentions"}
-    console.print(_table("actors", found, cols | {"documents": "documents", "aliases_seen": "aliases seen"}))
-
-
-@app.command("actor")
-def actor_profile(
-    name_or_id: Annotated[str, typer.Argument(metavar="ID", help="Actor id, name or alias.")],
-    db: DbOption = "allegiance.duckdb",
-    as_json: JsonFlag = False,
-) -> None:
-    """One actor: description, aliases, mention counts, events by role and counterparts."""
-    with _store(db) as store:
-        profile = store.actor(name_or_id)
-    if profile is None:
-        die(f"no actor matches {name_or_id!r}", code=1)
-    if as_json:
-        write_json(profile)
-        return
-    console.print(
-        f"[bold]{profile['name']}[/] ({profile['id']}) — {profile['type']}, {profile['country'] or 'no country'}"
-    )
-    console.print(f"{profile['mentions']} mention(s) in {profile['documents']} document(s)")
-    console.print(f"aliases: {', '.join(profile['aliases']) or '—'}", highlight=False)
-    console.print(f"seen as: {', '.join(profile['aliases_seen']) or '—'}", highlight=False)
-    if profile.get("other_matches"):
-        console.print(f"[yellow]also matches:[/] {', '.join(profile['other_matches'])}")
-    console.print(_table("events", profile["events"], {"role": "role", "event": "event", "n": "count"}))
-    console.print(_table("shares events with", profile["counterparts"], {"id": "actor", "events": "events"}))
-
-
-@app.command()
-def failures(
-    db: DbOption = "allegiance.duckdb",
-    limit: Annotated[int, typer.Option("--limit", min=1)] = 100,
-    as_json: JsonFlag = False,
-) -> None:
-    """Inputs that could not be processed, with the stage and the reason."""
-    with _store(db) as store:
-        found = store.failures(limit=limit)
-    if as_json:
-        write_json(found)
-        return
-    cols = {"failed_at": "when", "source": "source", "stage": "stage", "reason": "reason"}
-    console.print(_table(f"{len(found)} failure(s)", found, cols))
 
 
 def _render_report(report: Any, limit: int | None) -> None:

@@ -13,7 +13,9 @@ from .app import app, die, err_console
 
 @app.command()
 def serve(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB file of the store.")] = Path("allegiance.duckdb"),
+    db: Annotated[
+        str, typer.Option("--db", help="The store: a DuckDB file or a postgresql:// URL.")
+    ] = "allegiance.duckdb",
     host: Annotated[
         str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless behind a proxy.")
     ] = "127.0.0.1",
@@ -35,7 +37,7 @@ def serve(
     from ..store import StoreError
 
     token = token or os.environ.get("ALLEGIANCE_TOKEN") or None
-    if not db.exists() and not allow_ingest:
+    if "://" not in db and not Path(db).exists() and not allow_ingest:
         die(f"no store at {db}: run `allegiance run PAGES --db {db}` first (or pass --allow-ingest)")
     try:
         application = create_app(db, token=token, allow_ingest=allow_ingest)

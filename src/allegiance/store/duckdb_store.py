@@ -6,9 +6,8 @@ SQL is parameterised everywhere (`?` placeholders; a PostgreSQL backend swaps th
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -46,8 +45,12 @@ def _open_error(path: str, exc: duckdb.Error) -> str:
 
 
 class DuckDBStore(BulkWriter):
+    ROW_ID: str | None = "rowid"  # the query layer fetches a page's rows by it (no table scan)
+    SHARED = False  # no other process writes a file this one has open (DuckDB's file lock)
+
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
         self.upkeep = upkeep.IncidentUpkeep()
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(
@@ -142,8 +145,11 @@ class DuckDBStore(BulkWriter):
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """The rows of one parameterised statement, as dicts (the query layer's only access)."""
         return _dicts(self.con.execute(sql, list(params)))
+
+    _query = rows
 
     def load_document(self, doc_id: str) -> Document | None:
         found = self._query("SELECT * FROM documents WHERE id = ?", [doc_id])
@@ -175,183 +181,47 @@ class DuckDBStore(BulkWriter):
             per_doc["quotes"],
         )
 
-    def resolve_actor(self, name_or_id: str) -> list[str]:
-        """Actor ids whose id, name, alias or a mention text equals `name_or_id` (case-insensitive)."""
-        key = name_or_id.strip().lower()
-        found = self._query(
-            "SELECT id AS actor_id FROM actors WHERE lower(id) = ? OR lower(name) = ? "
-            "UNION SELECT actor_id FROM aliases WHERE lower(alias) = ? "
-            "UNION SELECT actor_id FROM mentions WHERE lower(text) = ?",
-            [key, key, key, key],
-        )
-        return sorted(r["actor_id"] for r in found)
+    # The listings are served by the query layer (allegiance.query), the one place that reads
+    # the store for the CLI, the API and the web pages; these keep the store usable on its own
+    # from Python and tests. Each takes the same filters as `query.Filters`.
 
-    def events(
-        self,
-        actor: str | None = None,
-        category: str | None = None,
-        certainty: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        document_id: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Events newest first (event date, else publication date), each with its `actors` and
-        `recipients` (lists of actor ids) and the document's url and title."""
-        where: list[str] = []
-        params: list[Any] = []
-        if actor is not None:
-            ids = self.resolve_actor(actor)
-            if not ids:
-                return []
-            marks = ", ".join("?" for _ in ids)
-            where.append(
-                "EXISTS (SELECT 1 FROM event_participants p WHERE p.document_id = e.document_id "
-                f"AND p.event_seq = e.seq AND p.actor_id IN ({marks}))"
-            )
-            params += ids
-        if category:
-            where.append("upper(e.event) = ?")
-            params.append(category.upper())
-        if certainty:
-            where.append("e.certainty = ?")
-            params.append(certainty.lower())
-        day = "coalesce(e.date_start, substr(d.published, 1, 10))"
-        if since:
-            where.append(f"coalesce(e.date_end, {day}) >= ?")
-            params.append(since)
-        if until:
-            where.append(f"{day} <= ?")
-            params.append(until + "\uffff")  # inclusive of datetimes on that day
-        if document_id:
-            where.append("e.document_id = ?")
-            params.append(document_id)
-        sql = (
-            f"SELECT e.*, {day} AS day, d.url, d.title, d.published FROM events e "
-            "JOIN documents d ON d.id = e.document_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {day} DESC NULLS LAST, e.document_id, e.seq"
-        )
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        found = self._query(sql, params)
-        self._attach_participants(found)
+    def _listing(self, name: str, limit: int | None, **filters: Any) -> list[dict[str, Any]]:
+        from ..query import MAX_LIMIT, Filters, Page, Query
+
+        query, wanted = Query(self), limit if limit is not None else float("inf")
+        found: list[dict[str, Any]] = []
+        while len(found) < wanted:  # a page at a time: a listing takes at most MAX_LIMIT rows
+            size = int(min(MAX_LIMIT, wanted - len(found)))
+            _, items, *_ = getattr(query, name)(Filters(**filters), Page(limit=size, offset=len(found)))
+            found += items
+            if len(items) < size:
+                break
         return found
 
-    def _attach_participants(self, events: list[dict[str, Any]]) -> None:
-        by_key = {(e["document_id"], e["seq"]): e for e in events}
-        for e in events:
-            e["context"] = json.loads(e["context"])
-            e["actors"], e["recipients"] = [], []
-        for doc_id in {e["document_id"] for e in events}:
-            for p in self._query(
-                "SELECT event_seq, role, actor_id FROM event_participants WHERE document_id = ? "
-                "ORDER BY event_seq, role, seq",
-                [doc_id],
-            ):
-                ev = by_key.get((doc_id, p["event_seq"]))
-                if ev is not None:
-                    ev["actors" if p["role"] == "actor" else "recipients"].append(p["actor_id"])
+    def events(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        return self._listing("events", limit, **filters)
 
-    def actors(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Canonical actors, most mentioned first, with counts and the surface forms seen."""
-        sql = (
-            "SELECT a.id, a.name, a.type, a.country, a.in_kb, "
-            "count(m.actor_id) AS mentions, count(DISTINCT m.document_id) AS documents "
-            "FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id "
-            "GROUP BY a.id, a.name, a.type, a.country, a.in_kb ORDER BY mentions DESC, a.id"
-        )
-        params: list[Any] = []
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        found = self._query(sql, params)
-        for a in found:
-            a["aliases_seen"] = self._aliases_seen(a["id"])
-        return found
+    def actors(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        return self._listing("actors", limit, **filters)
 
-    def _aliases_seen(self, actor_id: str) -> list[str]:
-        return [
-            r["text"]
-            for r in self._query(
-                "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text ORDER BY n DESC, text",
-                [actor_id],
-            )
-        ]
+    def documents(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        return self._listing("documents", limit, **filters)
 
-    def actor(self, name_or_id: str) -> dict[str, Any] | None:
-        """One actor's profile: description, aliases, surface forms, counts, event categories by
-        role and the actors it shares events with."""
-        ids = self.resolve_actor(name_or_id)
-        if not ids:
+    def quotes(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        return self._listing("quotes", limit, **filters)
+
+    def failures(self, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        return self._listing("failures", limit, **filters)
+
+    def actor(self, reference: str) -> dict[str, Any] | None:
+        from ..query import NotFound, Query
+
+        try:
+            return Query(self).actor(reference)
+        except NotFound:
             return None
-        actor_id = name_or_id if name_or_id in ids else ids[0]
-        profile = self._query("SELECT * FROM actors WHERE id = ?", [actor_id])[0]
-        profile["aliases"] = [
-            r["alias"]
-            for r in self._query("SELECT alias FROM aliases WHERE actor_id = ? ORDER BY seq", [actor_id])
-        ]
-        profile["aliases_seen"] = self._aliases_seen(actor_id)
-        profile["mentions"], profile["documents"] = self.con.execute(
-            "SELECT count(*), count(DISTINCT document_id) FROM mentions WHERE actor_id = ?", [actor_id]
-        ).fetchone() or (0, 0)
-        profile["events"] = self._query(
-            "SELECT p.role, e.event, count(*) AS n FROM event_participants p JOIN events e "
-            "ON e.document_id = p.document_id AND e.seq = p.event_seq WHERE p.actor_id = ? "
-            "GROUP BY p.role, e.event ORDER BY n DESC, e.event",
-            [actor_id],
-        )
-        profile["counterparts"] = self._query(
-            "SELECT o.actor_id AS id, count(DISTINCT (o.document_id, o.event_seq)) AS events "
-            "FROM event_participants p JOIN event_participants o "
-            "ON o.document_id = p.document_id AND o.event_seq = p.event_seq AND o.actor_id <> p.actor_id "
-            "WHERE p.actor_id = ? GROUP BY o.actor_id ORDER BY events DESC, id LIMIT 10",
-            [actor_id],
-        )
-        if len(ids) > 1:
-            profile["other_matches"] = [i for i in ids if i != actor_id]
-        return profile
-
-    def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
-        sql = (
-            "SELECT d.id, d.source, d.url, d.title, d.published, d.ingested_at, "
-            "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
-            "FROM documents d ORDER BY d.ingested_at DESC, d.id"
-        )
-        params: list[Any] = []
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return self._query(sql, params)
-
-    def quotes(
-        self, document_id: str | None = None, speaker: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if document_id:
-            where.append("document_id = ?")
-            params.append(document_id)
-        if speaker is not None:
-            ids = self.resolve_actor(speaker) or [speaker]
-            where.append(f"speaker IN ({', '.join('?' for _ in ids)})")
-            params += ids
-        sql = "SELECT * FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY document_id, seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return self._query(sql, params)
-
-    def failures(self, limit: int | None = None) -> list[dict[str, Any]]:
-        sql = "SELECT source, stage, reason, failed_at FROM failures ORDER BY failed_at DESC"
-        params: list[Any] = []
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return self._query(sql, params)
 
     def counts(self) -> dict[str, int]:
-        tables: Iterable[str] = ("documents", "actors", "events", "quotes", "failures")
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]
+        from ..query import Query
+
+        return Query(self).counts()

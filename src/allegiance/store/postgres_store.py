@@ -33,7 +33,7 @@ def _to_psycopg(sql: str) -> str:
 class _Connection:
     """The subset of DuckDB's connection API that the store uses, on a psycopg connection."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False) -> None:
         import psycopg
 
         self.errors = psycopg.Error
@@ -42,6 +42,9 @@ class _Connection:
             self.raw = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL at {_redacted(url)}: {exc}") from exc
+        if read_only:
+            # as DuckDB's read_only: every transaction of this session refuses to write
+            self.raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         return self.raw.execute(_to_psycopg(sql), list(params) if params is not None else None)
@@ -68,10 +71,14 @@ def _redacted(url: str) -> str:
 
 
 class PostgresStore(DuckDBStore):
+    ROW_ID = None  # rows are fetched by primary key (an index lookup in PostgreSQL)
+    SHARED = True  # other sessions may write while this one reads
+
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.path = _redacted(url)
+        self.read_only = read_only
         self.upkeep = upkeep.IncidentUpkeep()
-        self.con = _Connection(url)  # type: ignore[assignment]
+        self.con = _Connection(url, read_only=read_only)  # type: ignore[assignment]
         if not read_only:
             self._create()
         self._check_version()
@@ -83,6 +90,8 @@ class PostgresStore(DuckDBStore):
         try:
             self.con.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
             super()._create()
+            for ddl in schema.POSTGRES_READ_INDEXES:
+                self.con.execute(ddl)
             self.con.commit()
         except BaseException:
             self.con.rollback()

@@ -36,6 +36,16 @@ def actor_row(actor: Actor) -> tuple[Any, ...]:
     return _row("actors", fields)
 
 
+# The fields of an event's date and place, kept in columns `date_*` / `location_*`.
+WHEN_FIELDS = ("start", "end", "granularity", "text")
+WHERE_FIELDS = ("name", "admin1", "country", "lat", "lon", "kind", "start", "end")
+
+
+def _flat(record: Any, prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
+    """The columns `prefix + name` of a nested record (all None without one)."""
+    return {prefix + name: getattr(record, name) if record is not None else None for name in names}
+
+
 def event_rows(doc_id: str, seq: int, ev: Event) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
     date, loc = ev.date, ev.location
     values: dict[str, Any] = {
@@ -51,18 +61,8 @@ def event_rows(doc_id: str, seq: int, ev: Event) -> tuple[tuple[Any, ...], list[
         "cue_text": ev.cue.text if ev.cue else None,
         "attributed_to": ev.attributedTo,
         "attributed_text": ev.attributedText,
-        "date_start": date.start if date else None,
-        "date_end": date.end if date else None,
-        "date_granularity": date.granularity if date else None,
-        "date_text": date.text if date else None,
-        "location_name": loc.name if loc else None,
-        "location_admin1": loc.admin1 if loc else None,
-        "location_country": loc.country if loc else None,
-        "location_lat": loc.lat if loc else None,
-        "location_lon": loc.lon if loc else None,
-        "location_kind": loc.kind if loc else None,
-        "location_start": loc.start if loc else None,
-        "location_end": loc.end if loc else None,
+        **_flat(date, "date_", WHEN_FIELDS),
+        **_flat(loc, "location_", WHERE_FIELDS),
         "dead": ev.dead,
         "injured": ev.injured,
         "confidence": ev.confidence,
@@ -145,6 +145,11 @@ def _opt_span(row: dict[str, Any], prefix: str) -> Span | None:
     return None if start is None else Span(start=start, end=end)
 
 
+def _prefixed(row: dict[str, Any], prefix: str, names: tuple[str, ...]) -> dict[str, Any]:
+    """The columns `prefix + name` of a row, by name (the columns of one nested record)."""
+    return {name: row[prefix + name] for name in names}
+
+
 def event_from_row(row: dict[str, Any], participants: list[dict[str, Any]]) -> Event:
     def people(role: str) -> list[Participant]:
         mine = sorted((p for p in participants if p["role"] == role), key=lambda p: p["seq"])
@@ -157,24 +162,12 @@ def event_from_row(row: dict[str, Any], participants: list[dict[str, Any]]) -> E
     date = None
     if row["date_granularity"] is not None:
         date = When(
-            start=row["date_start"],
-            end=row["date_end"],
-            granularity=row["date_granularity"],
-            text=row["date_text"],
+            **_prefixed(row, "date_", ("start", "end", "granularity", "text")),
             span=_opt_span(row, "date_span"),
         )
     location = None
     if row["location_name"] is not None:
-        location = Where(
-            name=row["location_name"],
-            admin1=row["location_admin1"],
-            country=row["location_country"],
-            lat=row["location_lat"],
-            lon=row["location_lon"],
-            kind=row["location_kind"],
-            start=row["location_start"],
-            end=row["location_end"],
-        )
+        location = Where(**_prefixed(row, "location_", WHERE_FIELDS))
     return Event(
         id=row["id"],
         event=row["event"],
@@ -197,6 +190,10 @@ def event_from_row(row: dict[str, Any], participants: list[dict[str, Any]]) -> E
         cameo=row["cameo"],
         score=row["score"],
     )
+
+
+def _mention(actor_id: str, m: dict[str, Any]) -> Mention:
+    return Mention(actor=actor_id, text=m["text"], start=m["span_start"], end=m["span_end"], kind=m["kind"])
 
 
 def document_from_rows(
@@ -228,25 +225,9 @@ def document_from_rows(
         text=doc_row["text"],
         actors=[
             Actor(
-                id=a["id"],
-                name=a["name"],
-                type=a["type"],
-                country=a["country"],
-                parent=a["parent"],
-                wikidata=a["wikidata"],
-                in_kb=a["in_kb"],
-                note=a["note"],
+                **{c: a[c] for c in schema.columns("actors")},  # the actors table holds the record's fields
                 aliases=aliases.get(a["id"], []),
-                mentions=[
-                    Mention(
-                        actor=a["id"],
-                        text=m["text"],
-                        start=m["span_start"],
-                        end=m["span_end"],
-                        kind=m["kind"],
-                    )
-                    for m in by_actor[a_seq]
-                ],
+                mentions=[_mention(a["id"], m) for m in by_actor[a_seq]],
             )
             for a_seq, a in enumerate(actors)
         ],

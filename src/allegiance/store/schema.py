@@ -181,6 +181,23 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS incident_members_incident ON incident_members (incident_id)",
 ]
 
+# --- read path: indexes for the query layer (allegiance.query; docs/api.md, "How /api/events
+# reads a page") -------------------------------------------------------------------------------
+# Kept apart from INDEXES so that write-path changes merge cleanly. PostgreSQL only: its planner
+# filters events by certainty and country and documents by publication day through them, while
+# DuckDB scans columns with zone maps and does not use such indexes for these filters (EXPLAIN
+# shows a sequential scan even for `=`), so there they would only slow down every save.
+POSTGRES_READ_INDEXES = [
+    # the default order of /api/events for dated events: a page is an index range, not a sort
+    "CREATE INDEX IF NOT EXISTS events_dated ON events (date_start DESC NULLS LAST, document_id, seq)",
+    "CREATE INDEX IF NOT EXISTS events_certainty ON events (certainty)",
+    "CREATE INDEX IF NOT EXISTS events_country ON events (location_country)",
+    "CREATE INDEX IF NOT EXISTS documents_published ON documents (published)",
+    # the store version (latest ingest) the query layer reads on every request
+    "CREATE INDEX IF NOT EXISTS documents_ingested ON documents (ingested_at)",
+]
+# --- end of read path indexes ------------------------------------------------------------------
+
 # Tables whose rows belong to one document (deleted together when a document is replaced).
 PER_DOCUMENT = ("document_actors", "mentions", "events", "event_participants", "quotes", "documents")
 
