@@ -77,7 +77,7 @@ def child(folder: str | None, out: Path) -> None:
     with out.open("w", encoding="utf-8") as f:
         for raw, result in pairs:
             record_json = result.model_dump(mode="json")
-            ents = recorded.get(record_json.get("text") or "", None)
+            ents = recorded.get(record_json.get("text") or "")
             f.write(json.dumps({"source": raw.source, "ents": ents, "record": record_json}) + "\n")
     print(f"  {len(pairs)} inputs in {seconds:.1f} s", file=sys.stderr)
 

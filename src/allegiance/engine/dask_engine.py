@@ -2,7 +2,7 @@
 
 Why Dask rather than Ray: it is pure pip (no daemon, no extra binary), a local cluster starts in
 seconds on a laptop, and the same code runs on many machines by pointing `DASK_SCHEDULER` at a
-`dask scheduler` address. The inputs are cut into partitions; each task runs `guard.process_checked`
+`dask scheduler` address. The inputs are cut into partitions; each task runs `batch.process_stream`
 on one partition with a pipeline cached per worker process (spaCy loads once per worker, not once per
 task) and writes one Parquet shard (pyarrow) of documents and failures as JSON. The caller's process
 reads the shards back in partition order and writes the store, one transaction per document, exactly
@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from ..records import Document, Failure, RawInput
 from ..settings import Settings
-from .guard import failure_from_exception, process_checked
+from .batch import process_stream
 
 log = logging.getLogger(__name__)
 PARTITION_SIZE = 16
@@ -48,11 +48,7 @@ def process_partition(raws: list[RawInput], settings: Settings, shard: str) -> s
     """Run on a worker: analyse `raws` and write them to the Parquet file `shard`; return its path."""
     pipeline = _worker_pipeline(settings)
     sources, kinds, records = [], [], []
-    for raw in raws:
-        try:
-            result: Document | Failure = process_checked(pipeline, raw)
-        except Exception as exc:  # one page must not stop the partition
-            result = failure_from_exception(raw.source, exc)
+    for raw, result in process_stream(raws, pipeline):  # a page that fails fails alone
         sources.append(raw.source)
         kinds.append("document" if isinstance(result, Document) else "failure")
         records.append(result.model_dump_json())
