@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from unidecode import unidecode
 
 from ..records import Actor, Mention
+from ..syntax import text_of
 from .lexicon import QuoteLexicon, load_lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -137,7 +138,7 @@ class SpeakerResolver:
             return self._pronoun(head)
         lo, hi = self.phrase_bounds(head)
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         own = self._mention_at(head.idx, head.idx + len(head.text))
         plural = head.tag_ in ("NNS", "NNPS")
         role = self.lex.roles.get(head.lemma_.lower())

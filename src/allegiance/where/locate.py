@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Where
-from ..syntax import climb
+from ..syntax import climb, text_of
 from ..when import lexicon as when_lexicon  # the speech-act and reporting-verb lists are shared
 from .gazetteer import KIND_RANK, Gazetteer
 from .toponyms import Context, Toponym, is_locative, resolve_one
@@ -94,7 +94,7 @@ def to_where(top: Toponym, companions: list[Toponym]) -> Where:
 
 
 def dateline(doc: Doc, toponyms: list[Toponym], ctx: Context, gaz: Gazetteer) -> Toponym | None:
-    for match in DATELINE.finditer(doc.text[:DATELINE_WINDOW]):
+    for match in DATELINE.finditer(text_of(doc)[:DATELINE_WINDOW]):
         written = match.group("place")
         if not gaz.knows(written):
             continue
