@@ -174,7 +174,8 @@ def main() -> int:
     for what, sources in differ.items():
         print(f"differing in {what:9s} {len(sources)}" + (f"  e.g. {sources[:3]}" if sources else ""))
     for source in differ["refused"]:
-        print(f"  refused by a guard on one side only: {source}: {new[source]['record'].get('reason')}")
+        side, row = ("new", new[source]) if refused(new[source]) else ("old", old[source])
+        print(f"  refused by a guard on the {side} side only: {source}: {row['record']['reason']}")
     return 1 if any(v for k, v in differ.items() if k != "refused") else 0
 
 
