@@ -6,7 +6,10 @@ Heavy resources (spaCy pipeline with rulers, knowledge base, gazetteer) load onc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import actors, certainty, clean, events, nlp, quotes, when, where
 from .incidents.within import share_context
@@ -26,8 +29,13 @@ class Pipeline:
     def clean(self, raw: RawInput) -> CleanDoc:
         return clean.clean(raw)
 
-    def analyse(self, cdoc: CleanDoc) -> Document:
-        doc = nlp.parse(self.nlp, cdoc.text)
+    def parse_many(self, texts: list[str]) -> Iterator[Doc]:
+        """Parse several texts as one spaCy batch (`engine.batch` sizes the batches)."""
+        return self.nlp.pipe(texts, batch_size=max(1, len(texts)))
+
+    def analyse(self, cdoc: CleanDoc, doc: Doc | None = None) -> Document:
+        """The stages after cleaning; `doc` is the parse of `cdoc.text` when already made."""
+        doc = nlp.parse(self.nlp, cdoc.text) if doc is None else doc
         found_actors = actors.resolve(doc, self.kb)
         found_quotes = quotes.find_quotes(doc, found_actors)
         evs = events.extract(doc, found_actors, cdoc.id)

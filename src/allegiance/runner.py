@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from .engine import failure_from_exception, parallel_map, serial_map, time_budget
+from .engine import failure_from_exception, parallel_map, process_stream, serial_map
 from .records import Document, Failure, RawInput
 from .settings import Settings
 from .store import Store
@@ -82,20 +82,10 @@ def content_id(raw: RawInput) -> str:
 def process_inputs(
     inputs: Iterable[RawInput | Failure], pipeline: Processor
 ) -> Iterator[tuple[RawInput | Failure, Document | Failure]]:
-    """Run the pipeline on each input within the time budget, turning any exception into a
-    `Failure` (for callers without a store, such as `allegiance extract`)."""
-    for item in inputs:
-        if isinstance(item, Failure):
-            yield item, item
-            continue
-        try:
-            with time_budget() as budget:
-                document = pipeline.process(item)
-                budget.check()
-            yield item, document
-        except Exception as exc:  # one page must not stop the batch
-            log.debug("processing %s failed", item.source, exc_info=True)
-            yield item, failure_from_exception(item.source, exc)
+    """The inputs through the one per-document path (`engine.process_stream`: guards, time budget,
+    batched parse), every exception a `Failure` — for callers without a store (`allegiance
+    extract`, `allegiance eval`), which so refuse and fail exactly what `run` does."""
+    return process_stream(inputs, pipeline)
 
 
 def run_batch(

@@ -12,6 +12,8 @@ import jsonschema
 import yaml
 from spacy.tokens import Span
 
+from ..syntax import text_of
+
 LEXICON_DIR = resources.files("allegiance") / "data" / "actors" / "lexicon"
 HEADLINE_MAX_WORDS = 14
 SENTENCE_END = (".", "!", "?", '"', "\u201d", ":", ";", ",")
@@ -26,7 +28,7 @@ def not_actor_words() -> frozenset[str]:
 
 
 def line_of(span: Span) -> str:
-    text = span.doc.text
+    text = text_of(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     return text[start : end if end >= 0 else len(text)].strip()
@@ -63,6 +65,6 @@ def is_junk_entity(ent: Span) -> bool:
 def named_again(ent: Span, last_word: str) -> bool:
     """A headline name that the body repeats ("… Mismari Says" / "spokesman Ahmed Mismari said")
     is a real name; a headline word found nowhere else ("Rogue", "Seize Town") is not."""
-    text = ent.doc.text
+    text = text_of(ent.doc)
     line = line_of(ent)
     return text.count(last_word) > line.count(last_word)

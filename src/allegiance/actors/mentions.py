@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, ActorInfo, ActorType, Mention
+from ..syntax import text_of
 from .kb import KnowledgeBase
 
 MentionKind = str  # "name" | "descriptor" | "pronoun" | "coreference"
@@ -73,7 +74,7 @@ class DocActors:
     collective: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.quoted = quoted_ranges(self.doc.text)
+        self.quoted = quoted_ranges(text_of(self.doc))
 
     def in_quote(self, char: int) -> bool:
         return any(start < char < end for start, end in self.quoted)
@@ -108,7 +109,7 @@ class DocActors:
         if key in self.seen or start >= end:
             return
         self.seen.add(key)
-        text = self.doc.text[start:end]
+        text = text_of(self.doc)[start:end]
         mention = Mention(start=start, end=end, text=text, actor=actor_id, kind=kind)  # type: ignore[arg-type]
         self.actors[actor_id].mentions.append(mention)
         if head is None:

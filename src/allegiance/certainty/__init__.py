@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..quotes import Speaker, SpeakerResolver
 from ..records import Actor, Event, Quote, TextSpan
+from ..syntax import text_of, tokens_overlapping
 from .lexicon import RANK, CueLexicon, load_cues
 from .scope import Found, collect, trigger_head
 
@@ -56,7 +57,7 @@ def assess(doc: Doc, events: list[Event], actors: list[Actor], quotes: list[Quot
 def _assess_one(
     doc: Doc, ev: Event, lex: CueLexicon, resolver: SpeakerResolver, direct: list[Quote]
 ) -> Event:
-    tokens = [t for t in doc if t.idx < ev.trigger.end and t.idx + len(t.text) > ev.trigger.start]
+    tokens = tokens_overlapping(doc, ev.trigger.start, ev.trigger.end)
     trigger = trigger_head(tokens)
     if trigger is None:
         return ev
@@ -69,7 +70,7 @@ def _assess_one(
         s_start, s_end = quote.speakerStart or quote.start, quote.speakerEnd or quote.end
         speaker = Speaker(quote.speaker, quote.speakerText or "", s_start, s_end)
         found.append(Found("reported", s_start, s_end, top, speaker, speech=True, claim=True))
-    sentence = doc.text[ev.sentence.start : ev.sentence.end]
+    sentence = text_of(doc)[ev.sentence.start : ev.sentence.end]
     if re.search(r"\?[\"”’'\s]*$", sentence):
         mark = ev.sentence.start + sentence.rindex("?")
         found.append(Found("hypothetical", mark, mark + 1, top))
@@ -122,7 +123,7 @@ def _decide(doc: Doc, ev: Event, found: list[Found]) -> Event:
     return ev.model_copy(
         update={
             "certainty": pick.type,
-            "cue": TextSpan(start=pick.start, end=pick.end, text=doc.text[pick.start : pick.end]),
+            "cue": TextSpan(start=pick.start, end=pick.end, text=text_of(doc)[pick.start : pick.end]),
             "attributedTo": source.id if source else None,
             "attributedText": source.text if source else None,
         }

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..quotes import Speaker, SpeakerResolver
+from ..syntax import text_of
 from .lexicon import Cue, CueLexicon
 
 # relations through which a word's modifiers reach the trigger below it
@@ -165,7 +166,7 @@ def _crosses_paragraph(node: Token) -> bool:
 
 def _crosses_paragraph_between(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[lo:hi]
+    return "\n" in text_of(a.doc)[lo:hi]
 
 
 def _is_tight(child: Token, head: Token, lex: CueLexicon) -> bool:

@@ -4,7 +4,8 @@ Why Dask rather than Ray: it is pure pip (no daemon, no extra binary), a local c
 seconds on a laptop, and the same code runs on many machines by pointing `--scheduler` (or
 DASK_SCHEDULER) at a `dask scheduler` address.
 
-The inputs are cut into partitions; each task runs `guard.process_checked` on one partition. The
+The inputs are cut into partitions; each task runs `batch.process_stream` on one partition
+(the parse batched, a page that fails retried and failed alone). The
 pipeline is built once per worker, when the worker joins (a `WorkerPlugin`, so a worker that joins
 late builds its own), never per task. Results come back one of two ways:
 - `shards=None`: the task returns its rows to the client through the scheduler (no shared storage
@@ -32,7 +33,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..records import Document, Failure, RawInput
 from ..settings import Settings
-from .guard import Processor, failure_from_exception, process_checked
+from .batch import process_stream
+from .guard import Processor, failure_from_exception
 
 log = logging.getLogger(__name__)
 PARTITION_SIZE = 16
@@ -75,13 +77,13 @@ def analyse_partition(raws: list[RawInput]) -> Rows:
     """Run on a worker: analyse `raws` with the worker's pipeline."""
     plugin = _worker_plugin()
     out: Rows = []
-    for raw in raws:
-        try:
-            if plugin.error is not None:
-                raise plugin.error
-            result: Document | Failure = process_checked(plugin.pipeline, raw)  # type: ignore[arg-type]
-        except Exception as exc:  # one page must not stop the partition
-            result = failure_from_exception(raw.source, exc)
+    results: Iterable[tuple[RawInput | Failure, Document | Failure]]
+    if plugin.error is not None:
+        error = plugin.error
+        results = [(raw, failure_from_exception(raw.source, error)) for raw in raws]
+    else:  # the parse batched; a page that fails is retried and fails alone
+        results = process_stream(raws, plugin.pipeline)
+    for raw, result in results:
         kind = "document" if isinstance(result, Document) else "failure"
         out.append((raw.source, kind, result.model_dump_json()))
     return out

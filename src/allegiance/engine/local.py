@@ -6,7 +6,8 @@ spaCy parse, the actor, quote, event, certainty, date and place stages are pure 
 long as the parse, so only a worker that runs them all uses both cores; a worker also sends back a
 small `Document` instead of a pickled spaCy `Doc`.
 
-Results come back in input order, and at most `window` inputs are in flight, so memory stays bounded
+Each task is a few inputs, run with `batch.process_stream` (the one per-document path, parsing with
+`nlp.pipe`). Results come back in input order, and at most `window` inputs are in flight, so memory stays bounded
 however large the corpus. Workers start with "spawn": forking a parent that holds a DuckDB
 connection and spaCy's thread pools is not safe.
 """
@@ -23,10 +24,14 @@ from typing import Any
 
 from ..records import Document, Failure, RawInput
 from ..settings import Settings
-from .guard import Processor, failure_from_exception, process_checked
+from .batch import process_stream
+from .guard import Processor, failure_from_exception
 
 log = logging.getLogger(__name__)
 Result = tuple[str, Document | Failure]  # (input source, what became of it)
+# Inputs per pool task. Smaller than a parse batch (`batch.BATCH_TEXTS`) so that a few dozen pages
+# still spread over every worker; a task's documents are still parsed as one spaCy batch.
+POOL_CHUNK = 8
 
 # The worker's pipeline, loaded once per process by `_start_worker` (the pool's initializer), or
 # the error that prevented loading it: raised from the initializer it would break the pool and every
@@ -45,33 +50,34 @@ def _start_worker(settings: Settings) -> None:
         _worker_error = exc
 
 
-def _work(raw: RawInput) -> Document | Failure:
+def _work(raws: list[RawInput]) -> list[Document | Failure]:
     try:
         if _worker_error is not None:
             raise _worker_error
-        return process_checked(_worker_pipeline, raw)
+        return [result for _, result in process_stream(raws, _worker_pipeline)]
     except Exception as exc:  # returned, not raised: one page must not stop the batch
-        return failure_from_exception(raw.source, exc)
+        return [failure_from_exception(raw.source, exc) for raw in raws]
 
 
 def serial_map(items: Iterable[RawInput], pipeline: Processor) -> Iterator[Result]:
-    for raw in items:
-        try:
-            yield raw.source, process_checked(pipeline, raw)
-        except Exception as exc:  # one page must not stop the batch
-            log.debug("processing %s failed", raw.source, exc_info=True)
-            yield raw.source, failure_from_exception(raw.source, exc)
+    for raw, result in process_stream(items, pipeline):
+        yield raw.source, result
 
 
 def parallel_map(
-    items: Iterable[RawInput], settings: Settings, workers: int, window: int | None = None
+    items: Iterable[RawInput],
+    settings: Settings,
+    workers: int,
+    window: int | None = None,
+    chunk: int = POOL_CHUNK,
 ) -> Iterator[Result]:
-    """Process `items` on `workers` processes; yield results in input order.
+    """Process `items` on `workers` processes, `chunk` inputs per task (each worker parses a task's
+    documents as spaCy batches); yield results in input order.
 
     A worker that dies (killed for memory, a crash in native code) breaks the pool: the inputs that
     were in flight are then re-run one at a time on a fresh pool, so only the input that kills its
     worker again is recorded as failed."""
-    window = window or workers * 4
+    window = window or workers * 2 * chunk
     context = multiprocessing.get_context("spawn")
 
     def new_pool() -> ProcessPoolExecutor:
@@ -81,38 +87,48 @@ def parallel_map(
 
     source = iter(items)
     waiting: deque[RawInput] = deque()  # taken from `source`, to be (re)submitted
-    in_flight: deque[tuple[RawInput, Future[Document | Failure]]] = deque()
+    in_flight: deque[tuple[list[RawInput], Future[list[Document | Failure]]]] = deque()
     isolate = 0  # inputs still to run one at a time after a worker died
     pool = new_pool()
+
+    def take(size: int) -> list[RawInput]:
+        taken: list[RawInput] = []
+        while len(taken) < size:
+            raw = waiting.popleft() if waiting else next(source, None)
+            if raw is None:
+                break
+            taken.append(raw)
+        return taken
+
     try:
         while True:
-            limit = 1 if isolate else window
-            while len(in_flight) < limit:
-                raw = waiting.popleft() if waiting else next(source, None)
-                if raw is None:
-                    break
-                in_flight.append((raw, pool.submit(_work, raw)))
+            tasks, size = (1, 1) if isolate else (max(1, -(-window // chunk)), chunk)
+            while len(in_flight) < tasks and (raws := take(size)):
+                in_flight.append((raws, pool.submit(_work, raws)))
             if not in_flight:
                 return
-            raw, future = in_flight.popleft()
+            raws, future = in_flight.popleft()
             try:
-                result = future.result()
+                results = future.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = new_pool()
                 if not isolate:
-                    suspects = [raw, *(r for r, _ in in_flight)]
+                    suspects = [*raws, *(r for task, _ in in_flight for r in task)]
                     waiting.extendleft(reversed(suspects))
                     isolate = len(suspects)
                     in_flight.clear()
                     continue
-                result = Failure(
-                    source=raw.source,
-                    stage="pipeline",
-                    reason="worker process died on this input (killed for memory, or a crash)",
-                )
+                results = [
+                    Failure(
+                        source=raws[0].source,
+                        stage="pipeline",
+                        reason="worker process died on this input (killed for memory, or a crash)",
+                    )
+                ]
             if isolate:
                 isolate -= 1
-            yield raw.source, result
+            for raw, result in zip(raws, results, strict=True):
+                yield raw.source, result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engine.batch import BATCH_TEXTS
 from .report import Report
 
 EARTH_KM = 6371.0088
@@ -82,7 +83,7 @@ def evaluate(path: Path, limit: int | None = None, pipeline: Any = None) -> Repo
     errors: list[float] = []
     finer: list[float] = []  # below country level: a country's point is a convention, not a place
     articles = read_corpus(path, limit)
-    for (_text, gold), doc in zip(articles, pipeline.nlp.pipe(t for t, _ in articles), strict=True):
+    for (_text, gold), doc in zip(articles, pipeline.nlp.pipe((t for t, _ in articles), batch_size=BATCH_TEXTS), strict=True):
         system = find_places(doc, [], pipeline.gazetteer, all_uses=True)
         used: set[int] = set()
         for g in gold:

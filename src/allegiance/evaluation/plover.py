@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from ..events.lexicon import load as load_lexicon
-from ..records import Actor, Event, Participant, RawInput
+from ..records import Actor, Document, Event, Failure, Participant, RawInput
 from .report import Report
 
 # PLOVER 0.5 → 2.0 (PLOVER_MANUAL.tex, "CAMEO to PLOVER translation": 09, 10, 11, 19)
@@ -88,12 +88,13 @@ def main_event(events: list[Event], doc: Any) -> Event | None:
 
 
 def evaluate(path: Path, pipeline: Any = None, limit: int | None = None) -> Report:
-    """Score what ships: each record goes through `Pipeline.process` (the path `allegiance extract`
-    takes) and the PLOVER export (`export.plover_jsonl.record`); the exported category and the
+    """Score what ships: the records go through the path `allegiance extract` takes
+    (`runner.process_inputs`: guards, batched parse) and the PLOVER export (`export.plover_jsonl.record`); the exported category and the
     exported participants' codes are compared with the gold. Nothing is inferred at scoring time."""
-    from .. import nlp
+    from ..engine.batch import BATCH_TEXTS
     from ..export.dataset import ExportData
     from ..export.plover_jsonl import record
+    from ..runner import process_inputs
 
     if pipeline is None:
         from ..pipeline import Pipeline
@@ -103,11 +104,18 @@ def evaluate(path: Path, pipeline: Any = None, limit: int | None = None) -> Repo
     records = records[:limit] if limit else records
     report = Report(name="plover-gsr")
     right = actor_right = recipient_right = both_right = 0
-    for rec in records:
+    raws = [RawInput(source=rec["id"], format="text", content=rec["text"]) for rec in records]
+    results = [result for _, result in process_inputs(raws, pipeline)]  # the `extract` path
+    shipped_texts = [r.text for r in results if isinstance(r, Document)]
+    # parsed again only to rank the events by clause depth, in batches as the pipeline parses
+    parses = iter(pipeline.nlp.pipe(shipped_texts, batch_size=BATCH_TEXTS))
+    for rec, shipped in zip(records, results, strict=True):
         gold = TO_V2.get(rec["event"], rec["event"])
-        shipped = pipeline.process(RawInput(source=rec["id"], format="text", content=rec["text"]))
-        doc = nlp.parse(pipeline.nlp, shipped.text)  # only to rank the events by clause depth
-        ev = main_event(shipped.events, doc)
+        if isinstance(shipped, Failure):  # refused or failed as `extract` would: no event, NONE
+            report.notes.append(f"failed [{shipped.stage}] {rec['id']}: {shipped.reason}")
+            shipped, ev = Document(id=rec["id"], source=rec["id"], text=rec["text"]), None
+        else:
+            ev = main_event(shipped.events, next(parses))
         exported = record(shipped, ev, ExportData([shipped])) if ev else None
         predicted = exported["event"][0] if exported else "NONE"
         report.confusion[(gold, predicted)] += 1

@@ -13,7 +13,10 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from .. import actors
+from ..engine.batch import BATCH_TEXTS
 from ..pipeline import Pipeline
 from .report import Report
 
@@ -37,10 +40,13 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def system_entities(pipeline: Pipeline, text: str, source: str = "ents") -> list[tuple[int, int, str]]:
+def system_entities(
+    pipeline: Pipeline, text: str, source: str = "ents", doc: Doc | None = None
+) -> list[tuple[int, int, str]]:
     """`ents`: the spaCy entities (ruler + NER). `actors`: Person/Organisation from the actors stage's
-    mentions instead (names, descriptors, pronouns — re3d annotates all three), the rest from ents."""
-    doc = pipeline.nlp(text)
+    mentions instead (names, descriptors, pronouns — re3d annotates all three), the rest from ents.
+    `doc`: the parse of `text`, when already made (`evaluate` parses a folder in batches)."""
+    doc = pipeline.nlp(text) if doc is None else doc
     found = {(e.start_char, e.end_char, TYPE_MAP[e.label_]) for e in doc.ents if e.label_ in TYPE_MAP}
     if source == "actors":
         found = {e for e in found if e[2] not in {"Person", "Organisation"}}
@@ -66,11 +72,14 @@ def evaluate(
         for row in read_jsonl(folder / "entities.json"):
             if row["type"] in SCORED:
                 gold[row["documentId"]].append((row["begin"], row["end"], row["type"]))
-        for document in read_jsonl(folder / "documents.json"):
-            if limit is not None and n_docs >= limit:
-                break
+        documents = read_jsonl(folder / "documents.json")
+        if limit is not None:
+            documents = documents[: max(0, limit - n_docs)]
+        parses = pipeline.nlp.pipe((d["text"] for d in documents), batch_size=BATCH_TEXTS)
+        for document, doc in zip(documents, parses, strict=True):
             n_docs += 1
-            predicted = [e for e in system_entities(pipeline, document["text"], source) if e[2] in SCORED]
+            found = system_entities(pipeline, document["text"], source, doc)
+            predicted = [e for e in found if e[2] in SCORED]
             score_document(report, overlap, gold[document["_id"]], predicted)
     for t in SCORED:
         exact = report.category(t)

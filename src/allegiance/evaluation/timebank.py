@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from ..engine.batch import BATCH_TEXTS
 from .report import Report
 
 LEADING_PREP = re.compile(r"^(?:since|from|until|till|for|over)\s+", re.I)
@@ -92,7 +93,7 @@ def evaluate(path: Path, limit: int | None = None, nlp: Language | None = None) 
     files = sorted(path.rglob("*.tml"))[:limit] if limit else sorted(path.rglob("*.tml"))
     docs = [read_tml(f.read_text(encoding="utf-8")) for f in files]
     dates = correct = 0
-    for (dct, _body, gold), doc in zip(docs, nlp.pipe(d[1] for d in docs), strict=True):
+    for (dct, _body, gold), doc in zip(docs, nlp.pipe((d[1] for d in docs), batch_size=BATCH_TEXTS), strict=True):
         system = find_expressions(doc)
         used: set[int] = set()
         for g in gold:

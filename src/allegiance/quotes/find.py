@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..records import Actor, Quote
+from ..syntax import text_of, token_starts
 from .lexicon import QuoteLexicon, load_lexicon
 from .marks import QuoteSpan, find_quote_spans
 from .speakers import Speaker, SpeakerResolver, inverted_subject
@@ -41,7 +42,7 @@ class _Found:
 def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     lex = load_lexicon()
     resolver = SpeakerResolver(doc, actors, lex)
-    spans = find_quote_spans(doc.text)
+    spans = find_quote_spans(text_of(doc))
     found = [_Found(q.start, q.end, True, _attribution_verb(doc, q, spans, lex), q) for q in spans]
     found += [_Found(s, e, False, v) for s, e, v in reported_clauses(doc, spans, lex)]
     found.sort(key=lambda f: (f.start, not f.direct))
@@ -53,11 +54,11 @@ def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
                 recent = [s for pos, s in resolver.history if pos < item.start]
                 item.speaker = recent[-1] if recent else item.speaker
         elif item.direct:
-            item.speaker = _adjacent_speaker(item, found, doc.text)
+            item.speaker = _adjacent_speaker(item, found, text_of(doc))
         resolver.remember(item.start, item.speaker)
     for item in found:  # second pass: quotes whose neighbour is attributed only after them
         if item.direct and item.speaker is None:
-            item.speaker = _adjacent_speaker(item, found, doc.text) or _sentence_subject(doc, item, resolver)
+            item.speaker = _adjacent_speaker(item, found, text_of(doc)) or _sentence_subject(doc, item, resolver)
     return [_record(doc, f) for f in found]
 
 
@@ -83,7 +84,7 @@ def _record(doc: Doc, f: _Found) -> Quote:
         speakerText=s.text if s else None,
         speakerStart=s.start if s else None,
         speakerEnd=s.end if s else None,
-        text=doc.text[f.start : f.end],
+        text=text_of(doc)[f.start : f.end],
         start=f.start,
         end=f.end,
         direct=f.direct,
@@ -94,7 +95,7 @@ def _record(doc: Doc, f: _Found) -> Quote:
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     return list(doc[bisect_left(starts, start) : bisect_left(starts, end)])
 
 
@@ -115,7 +116,7 @@ def _bounds(quote: QuoteSpan, spans: list[QuoteSpan], text: str) -> tuple[int, i
 
 
 def _attribution_verb(doc: Doc, quote: QuoteSpan, spans: list[QuoteSpan], lex: QuoteLexicon) -> Token | None:
-    text = doc.text
+    text = text_of(doc)
     lo, hi = _bounds(quote, spans, text)
     # after the closing mark, up to the end of that sentence or the next quote
     stop = SENTENCE_END.search(text, quote.close_at + 1, hi)
@@ -201,7 +202,7 @@ def reported_clauses(doc: Doc, spans: list[QuoteSpan], lex: QuoteLexicon) -> lis
             continue
         if span is None:
             continue
-        start, end = _trim(doc.text, *span)
+        start, end = _trim(text_of(doc), *span)
         if end - start < 3:
             continue
         if any(q.open_at <= start and end <= q.close_at + 1 for q in spans):

@@ -19,6 +19,7 @@ from unidecode import unidecode
 
 from ..actors.notactor import not_an_actor
 from ..records import Actor, Mention
+from ..syntax import text_of
 from .lexicon import QuoteLexicon, load_lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -138,7 +139,7 @@ class SpeakerResolver:
             return self._pronoun(head)
         lo, hi = self.phrase_bounds(head)
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-        text = doc.text[start:end]
+        text = text_of(doc)[start:end]
         own = self._mention_at(head.idx, head.idx + len(head.text))
         plural = head.tag_ in ("NNS", "NNPS")
         role = self.lex.roles.get(head.lemma_.lower())

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..syntax import text_of
+
 ODD_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009]")
 MEANINGFUL_PREPS = {"since", "for", "from", "until", "till", "over"}
 _AMOUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|some|a couple of)"
@@ -44,13 +46,13 @@ def find_expressions(doc: Doc) -> list[Expression]:
         span = doc[start : ent.end]
         found.append(Expression(span.start_char, span.end_char, span.text, span))
     covered = [(e.start, e.end) for e in found]
-    plain = ODD_SPACES.sub(" ", doc.text)  # same length: offsets stay valid
+    plain = ODD_SPACES.sub(" ", text_of(doc))  # same length: offsets stay valid
     for match in EVERYDAY.finditer(plain):
         if any(match.start() < end and start < match.end() for start, end in covered):
             continue
         tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if tokens is not None:
             found.append(
-                Expression(match.start(), match.end(), doc.text[match.start() : match.end()], tokens)
+                Expression(match.start(), match.end(), text_of(doc)[match.start() : match.end()], tokens)
             )
     return sorted(found, key=lambda e: e.start)

@@ -27,7 +27,7 @@ import reverse_geocoder
 from . import lexicon
 from .names import fold, skeleton, strip_affixes
 
-CACHE_VERSION = "9"  # bump when the build logic changes
+CACHE_VERSION = "10"  # bump when the build logic changes
 CAPITAL_PROMINENCE = 1.6  # a national capital outranks any namesake
 KIND_RANK = {"country": 1, "region": 2, "admin1": 2, "district": 3, "city": 4}
 
@@ -57,8 +57,10 @@ class PlaceWords:
 @dataclass
 class Gazetteer:
     places: list[Place] = field(default_factory=list)
-    by_key: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    by_skeleton: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # place indices per folded name / skeleton, as tuples: 218,000 small lists (and their spare
+    # capacity) were a third of the loaded gazetteer (103 → 71 MiB resident, docs/scale.md)
+    by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)  # ISO3 → country place
     capitals: dict[str, Place] = field(default_factory=dict)  # ISO3 → capital city
     demonyms: dict[str, str] = field(default_factory=dict)  # folded adjective → ISO3
@@ -69,11 +71,11 @@ class Gazetteer:
         self.places.append(place)
         for written in names:
             key = fold(written)
-            if key and index not in self.by_key[key]:
-                self.by_key[key].append(index)
+            if key and index not in self.by_key.get(key, ()):
+                self.by_key[key] = (*self.by_key.get(key, ()), index)
                 loose = skeleton(written)
                 if len(loose.replace(" ", "")) >= 4:
-                    self.by_skeleton[loose].append(index)
+                    self.by_skeleton[loose] = (*self.by_skeleton.get(loose, ()), index)
 
     def exact(self, text: str) -> list[Place]:
         return [self.places[i] for i in self.by_key.get(fold(text), ())]

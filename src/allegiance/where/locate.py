@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Where
-from ..syntax import climb
+from ..syntax import climb, text_of
 from ..when import lexicon as when_lexicon  # the speech-act and reporting-verb lists are shared
 from .gazetteer import KIND_RANK, Gazetteer
 from .toponyms import Context, Toponym, is_locative, resolve_one
@@ -154,7 +154,7 @@ def fallback_place(doc: Doc, toponyms: list[Toponym], ctx: Context, gaz: Gazette
 
 
 def dateline(doc: Doc, toponyms: list[Toponym], ctx: Context, gaz: Gazetteer) -> Toponym | None:
-    for match in DATELINE.finditer(doc.text[:DATELINE_WINDOW]):
+    for match in DATELINE.finditer(text_of(doc)[:DATELINE_WINDOW]):
         written = match.group("place")
         if not gaz.knows(written):
             continue

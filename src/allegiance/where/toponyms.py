@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
+from ..syntax import text_of
 from .gazetteer import Gazetteer, Place
 from .names import fold
 
@@ -140,7 +141,7 @@ def find(doc: Doc, actors: list[Actor], gaz: Gazetteer, all_uses: bool = False) 
             and before.is_lower
         ):
             begin = before.idx
-        found.append(Toponym(span, doc.text[begin : span.end_char], begin, span.end_char, feature))
+        found.append(Toponym(span, text_of(doc)[begin : span.end_char], begin, span.end_char, feature))
     return found
 
 
