@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, ActorType
+from .collectives import resolve_collectives
 from .coref import resolve_coreference
 from .descriptors import resolve_descriptors
 from .junk import is_junk_entity
@@ -53,6 +54,7 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> list[Actor]:
     resolve_acronym_definitions(state)
     prune_not_actors(state)  # places, things and bylines NER took for names
     resolve_descriptors(state, load_lexicon())
+    resolve_collectives(state, load_lexicon())
     resolve_coreference(state, load_lexicon())
     fold_governments(state)
     return scope_collectives(state, place_by_title(doc, state.result(), kb))
