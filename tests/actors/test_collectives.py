@@ -42,3 +42,53 @@ def test_captives_are_civilian_collectives_one_per_kind(resolved):
 def test_a_hostage_deal_is_no_party(actors_of):
     found = actors_of("Qatar brokered a hostage deal between the two sides.")
     assert not owner(found, "hostage")
+
+
+def test_bodies_named_by_their_kind(resolved):
+    text = (
+        "Aid workers said food ran out in Goma. Human rights groups accused the army of abuses, "
+        "and the international community urged restraint."
+    )
+    found = resolved(text)
+    by_text = {m.text: a for a in found.values() for m in a.mentions}
+    assert by_text["Aid workers"].type == "ngo"
+    assert by_text["Human rights groups"].type == "ngo"
+    assert by_text["Aid workers"].id != by_text["Human rights groups"].id
+    community = next(a for t, a in by_text.items() if "international community" in t)
+    assert community.country is None and "-doc-" in community.id  # no country's community
+
+
+def test_the_opposition_is_the_countrys_party(resolved):
+    text = (
+        "Zambian police arrested protesters in Lusaka. Zambia's government said the opposition "
+        "had organised the rally, and the opposition denied it."
+    )
+    found = resolved(text)
+    opposition = [a for a in found.values() if any(m.text == "opposition" for m in a.mentions)]
+    assert opposition and opposition[0].type == "political_party" and opposition[0].country == "ZMB"
+
+
+def test_the_west_is_a_bloc_but_not_a_place(actors_of):
+    found = actors_of("Moscow accused the West of arming Kyiv. Fighting continued in the West Bank.")
+    west = owner(found, "West")
+    assert len(west) == 1 and found[west[0]] == {"West"}
+
+
+def test_members_of_a_named_body_are_that_body(actors_of):
+    found = actors_of("EU leaders met in Brussels and agreed new sanctions on Minsk.")
+    assert "EU leaders" in found["eu"]
+
+
+def test_police_sources_are_the_police(actors_of):
+    found = actors_of(
+        "Ugandan troops shelled the camp in Kasese. Ugandan police sources said nine people died."
+    )
+    assert any("police sources" in m for m in found.get("uga-police", set()))
+
+
+def test_a_military_spokesman_speaks_for_the_countrys_military(actors_of):
+    found = actors_of(
+        "Ugandan troops shelled the camp in Kasese. Uganda's government denied it. A military "
+        "spokesman said the rebels had fired first."
+    )
+    assert "military spokesman" in found.get("uga-military", set())
