@@ -8,7 +8,9 @@ speakers, not a general coreference system.
 - "both groups", "the two jihadist groups", "both sides" → the two most recent distinct collective
   actors (one Mention per referent over the same span);
 - "the former" / "the latter" → first / second of the two most recent collective actors;
-- "the expert", "the spokesman" → the person introduced with that role, else the nearest person.
+- "the expert", "the spokesman" → the person introduced with that role, else the nearest person;
+- any other definite noun → the nearest named or described actor with that head noun ("the
+  ministry" after "Azerbaijan's foreign ministry", "the coalition" after "the Saudi-led coalition").
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
                 c.ent_type_ == "PERSON" for c in token.subtree
             ):
                 role_noun(state, token)
+            else:
+                same_head(state, token)
 
 
 def nearest(state: DocActors, token: Token, accept, reach: int = PRONOUN_REACH) -> Anchor | None:
@@ -235,3 +239,23 @@ def role_noun(state: DocActors, token: Token) -> None:
         return
     anchor = nearest(state, token, lambda a: state.type_of(a) == "person", PRONOUN_REACH * 3)
     link(state, token, [anchor], "coreference", phrase_start(token))
+
+
+def same_head(state: DocActors, token: Token) -> None:
+    """ "the ministry" after "Azerbaijan's foreign ministry": a definite noun left unresolved by the
+    descriptor classes refers back to the nearest actor whose own phrase has that head noun, so a
+    body named once in full keeps its identity when the text shortens it."""
+    lemma = token.lemma_.lower()
+    skip = quote_filter(state, token)
+
+    def same(anchor: Anchor) -> bool:
+        head = state.doc[anchor.token]
+        return (
+            anchor.kind in {"name", "descriptor"}
+            and head.lemma_.lower() == lemma
+            and head.i != token.i
+            and state.type_of(anchor.actor) != "person"
+        )
+
+    found = state.before(token.i, lambda a: True, PRONOUN_REACH * 3, skip=lambda a: skip(a) or not same(a))
+    link(state, token, [found], "coreference", phrase_start(token))
