@@ -86,7 +86,7 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
             elif token.lemma_.lower() in lex.person_roles and not any(
                 c.ent_type_ == "PERSON" for c in token.subtree
             ):
-                role_noun(state, token)
+                role_noun(state, token, lex)
             else:
                 same_head(state, token)
 
@@ -230,8 +230,11 @@ def group_noun(state: DocActors, token: Token) -> None:
     link(state, token, [anchor], "coreference", start)
 
 
-def role_noun(state: DocActors, token: Token) -> None:
+def role_noun(state: DocActors, token: Token, lex: Lexicon) -> None:
     role = token.lemma_.lower()
+    # "the prime minister" is the person titled Prime Minister, not the latest "minister"
+    pair = next((f"{c.lower_} {role}" for c in token.lefts if f"{c.lower_} {role}" in lex.person_roles), None)
+    role = pair or role
     with_role = [a for a in state.actors.values() if a.type == "person" and f"role: {role}" in (a.note or "")]
     before = [a for a in with_role if a.mentions and a.mentions[0].start < token.idx]
     if before:

@@ -23,6 +23,7 @@ from .kb import KnowledgeBase
 from .lexicon import load_lexicon
 from .mentions import DocActors, is_locative, slug
 from .notactor import prune as prune_not_actors
+from .parents import assign_parents
 from .scope import new_organisation, scope_collectives
 from .titles import place_by_title
 
@@ -57,7 +58,7 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> list[Actor]:
     resolve_collectives(state, load_lexicon())
     resolve_coreference(state, load_lexicon())
     fold_governments(state)
-    return scope_collectives(state, place_by_title(doc, state.result(), kb))
+    return scope_collectives(state, assign_parents(state, place_by_title(doc, state.result(), kb)))
 
 
 def fold_governments(state: DocActors) -> None:
