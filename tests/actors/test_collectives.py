@@ -92,3 +92,14 @@ def test_a_military_spokesman_speaks_for_the_countrys_military(actors_of):
         "spokesman said the rebels had fired first."
     )
     assert "military spokesman" in found.get("uga-military", set())
+
+
+def test_citizens_families_and_the_population_are_civilians(resolved):
+    text = (
+        "Gunmen seized two Kenyan citizens near Mandera. Their families appealed for help, and the "
+        "local population fled."
+    )
+    found = resolved(text)
+    civilians = {m.text for a in found.values() if a.type == "civilians" for m in a.mentions}
+    for word in ("Kenyan citizens", "families", "population"):
+        assert any(word in text for text in civilians), word
