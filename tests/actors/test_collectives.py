@@ -103,3 +103,14 @@ def test_citizens_families_and_the_population_are_civilians(resolved):
     civilians = {m.text for a in found.values() if a.type == "civilians" for m in a.mentions}
     for word in ("Kenyan citizens", "families", "population"):
         assert any(word in text for text in civilians), word
+
+
+def test_a_kind_noun_types_a_name_and_refers_back_to_it(resolved):
+    text = (
+        "Telecom firm Zentel said its towers near Garissa were destroyed. Militants were blamed, "
+        "and the company said repairs would take weeks."
+    )
+    found = resolved(text)
+    zentel = next(a for a in found.values() if a.name == "Zentel")
+    assert zentel.type == "business"
+    assert any(m.text == "the company" for m in zentel.mentions)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..records import ActorType
 from .descriptors import is_modifier, main_country, phrase_bounds, referents_from_modifiers, state_targets
@@ -39,6 +39,7 @@ class Collectives:
     member_nouns: frozenset[str]
     source_nouns: frozenset[str]
     source_roles: dict[str, str]  # modifier → state role, beyond descriptors.yaml's nouns
+    kind_nouns: dict[str, ActorType]  # "company" → business, "charity" → ngo
 
     def body(self, head: Token) -> Body | None:
         words = {t.lower_ for child in head.lefts if child.dep_ != "det" for t in child.subtree}
@@ -67,6 +68,7 @@ def load_collectives() -> Collectives:
         member_nouns=frozenset(data["member_nouns"]),
         source_nouns=frozenset(data["source_nouns"]),
         source_roles=dict(data["source_roles"]),
+        kind_nouns={w: kind for kind, words in data["kind_nouns"].items() for w in words},
     )
 
 
@@ -164,3 +166,12 @@ def entity_of(token: Token) -> set[int]:
         if ent.start <= token.i < ent.end:
             return {t.i for t in ent if t.lower_ != "the"}
     return set()
+
+
+def titled_type(ent: Span) -> ActorType | None:
+    """ "telecom firm MTN", "the charity Mercy Corps": the kind noun just before a name types it."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return load_collectives().kind_nouns.get(doc[i].lemma_.lower()) if i >= 0 else None

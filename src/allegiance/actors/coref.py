@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .collectives import load_collectives
 from .lexicon import Lexicon
 from .mentions import Anchor, DocActors
 
@@ -87,6 +88,10 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
                 c.ent_type_ == "PERSON" for c in token.subtree
             ):
                 role_noun(state, token, lex)
+            elif (kind := load_collectives().kind_nouns.get(token.lemma_.lower())) is not None:
+                # "the company" after "Shell said": the nearest actor of that kind
+                found = nearest(state, token, lambda a, kind=kind: state.type_of(a) == kind, PRONOUN_REACH * 3)
+                link(state, token, [found], "coreference", phrase_start(token))
             else:
                 same_head(state, token)
 

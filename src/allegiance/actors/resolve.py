@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, ActorType
-from .collectives import resolve_collectives
+from .collectives import resolve_collectives, titled_type
 from .coref import resolve_coreference
 from .descriptors import resolve_descriptors
 from .junk import is_junk_entity
@@ -33,17 +33,18 @@ ORG_TYPE_WORDS: list[tuple[ActorType, tuple[str, ...]]] = [
     ("military", ("army", "forces", "force", "navy", "brigade", "battalion", "command", "guard", "corps")),
     ("government", ("ministry", "government", "council", "parliament", "assembly", "department", "office")),
     ("political_party", ("party",)),
+    ("business", ("company", "corporation", "corp", "inc", "ltd", "plc", "airlines", "airways", "petroleum")),
     ("rebels", ("front", "movement", "liberation", "mujahideen", "jihad", "brigades")),
     ("ngo", ("committee", "watch", "foundation", "institute", "center", "centre", "observatory")),
 ]
 
 
-def org_type(text: str) -> ActorType:
+def org_type(text: str, titled: ActorType | None = None) -> ActorType:
     words = set(text.lower().replace("-", " ").split())
     for actor_type, cues in ORG_TYPE_WORDS:
         if words & set(cues):
             return actor_type
-    return "other"
+    return titled or "other"
 
 
 def resolve(doc: Doc, kb: KnowledgeBase) -> list[Actor]:
@@ -166,7 +167,7 @@ def resolve_entity(state: DocActors, ent: Span, surnames: dict[str, str]) -> Non
     if ent.label_ == "ORG":
         name = strip_article(text)
         if name and looks_like_name(ent):
-            new = new_organisation(state, ent, name, org_type(name))
+            new = new_organisation(state, ent, name, org_type(name, titled_type(ent)))
             state.add_span(new, ent, "name")
         return
     if ent.label_ == "NORP":
