@@ -114,3 +114,8 @@ def test_a_kind_noun_types_a_name_and_refers_back_to_it(resolved):
     zentel = next(a for a in found.values() if a.name == "Zentel")
     assert zentel.type == "business"
     assert any(m.text == "the company" for m in zentel.mentions)
+
+
+def test_the_bloc_is_the_intergovernmental_body_just_named(actors_of):
+    found = actors_of("The European Union imposed sanctions on Minsk. The bloc said more would follow.")
+    assert "The bloc" in found["eu"]
