@@ -119,3 +119,8 @@ def test_a_kind_noun_types_a_name_and_refers_back_to_it(resolved):
 def test_the_bloc_is_the_intergovernmental_body_just_named(actors_of):
     found = actors_of("The European Union imposed sanctions on Minsk. The bloc said more would follow.")
     assert "The bloc" in found["eu"]
+
+
+def test_opposition_to_a_plan_is_a_stance_not_a_party(actors_of):
+    found = actors_of("Zambian police arrested protesters. There was strong opposition to the plan.")
+    assert not owner(found, "opposition")

@@ -29,6 +29,7 @@ class Body:
     heads: frozenset[str]
     modifiers: frozenset[str]  # empty: the head alone names the body
     document: bool  # belongs to no country ("the international community")
+    stance: bool  # also a stance word: no body before "to"/"against" ("opposition to the plan")
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,13 @@ class Collectives:
         words = {t.lower_ for child in head.lefts if child.dep_ != "det" for t in child.subtree}
         for body in self.bodies:
             if head.lower_ in body.heads and (not body.modifiers or words & body.modifiers):
-                return body
+                return body if not body.stance or not stance_use(head) else None
         return None
+
+
+def stance_use(head: Token) -> bool:
+    """ "opposition to the plan", "opposition against the deal": an attitude, not a body."""
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "against"} for c in head.children)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +67,7 @@ def load_collectives() -> Collectives:
                 heads=frozenset(b["heads"]),
                 modifiers=frozenset(b.get("modifiers", [])),
                 document=b.get("scope") == "document",
+                stance=b.get("stance", False),
             )
             for b in data["bodies"]
         ),
