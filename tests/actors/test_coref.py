@@ -45,3 +45,19 @@ def test_role_noun_refers_to_the_person_with_that_role(actors_of):
     found = actors_of(text)
     mwangi = next(aid for aid, ms in found.items() if "Daniel Mwangi" in ms)
     assert "The spokesman" in found[mwangi]
+
+
+def test_a_definite_noun_refers_back_to_the_body_with_that_head(actors_of):
+    text = (
+        "Azerbaijan's foreign ministry accused Armenia of shelling Tartar. The ministry said two "
+        "soldiers were wounded. The Saudi-led coalition struck Sanaa overnight, and Houthi officials "
+        "said the coalition had hit a market."
+    )
+    found = actors_of(text)
+    assert "The ministry" in found["aze-government"]
+    assert "the coalition" in found["saudi-led-coalition"]
+
+
+def test_a_definite_noun_with_no_such_head_before_is_no_actor(actors_of):
+    found = actors_of("Rebels attacked the convoy near Goma. The ministry declined to comment.")
+    assert not any("The ministry" in ms for ms in found.values())

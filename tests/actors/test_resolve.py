@@ -117,3 +117,15 @@ def test_nationality_plus_envoy_is_that_states_government(actors_of):
 def test_place_taken_for_a_person_is_not_an_actor(resolved):
     found = resolved("Ahmed Yusuf Farah said the rebels advanced from Bunagana toward Rutshuru.")
     assert not any(a.type == "person" and a.name in {"Bunagana", "Rutshuru"} for a in found.values())
+
+
+def test_state_offices_and_guards_are_the_countrys(actors_of):
+    text = (
+        "Nigerian troops clashed with bandits in Zamfara. Nigeria's government sent reinforcements. "
+        "Lawmakers demanded an inquiry, prosecutors charged two men and the presidency condemned the "
+        "attack. Border guards detained three suspects."
+    )
+    found = actors_of(text)
+    government = found.get("nga-government", set()) | found.get("nga", set())
+    assert {"Lawmakers", "prosecutors", "presidency"} <= government
+    assert "Border guards" in found.get("nga-police", set())

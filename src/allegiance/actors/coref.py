@@ -8,13 +8,16 @@ speakers, not a general coreference system.
 - "both groups", "the two jihadist groups", "both sides" → the two most recent distinct collective
   actors (one Mention per referent over the same span);
 - "the former" / "the latter" → first / second of the two most recent collective actors;
-- "the expert", "the spokesman" → the person introduced with that role, else the nearest person.
+- "the expert", "the spokesman" → the person introduced with that role, else the nearest person;
+- any other definite noun → the nearest named or described actor with that head noun ("the
+  ministry" after "Azerbaijan's foreign ministry", "the coalition" after "the Saudi-led coalition").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .collectives import load_collectives
 from .lexicon import Lexicon
 from .mentions import Anchor, DocActors
 
@@ -84,7 +87,13 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
             elif token.lemma_.lower() in lex.person_roles and not any(
                 c.ent_type_ == "PERSON" for c in token.subtree
             ):
-                role_noun(state, token)
+                role_noun(state, token, lex)
+            elif (kind := load_collectives().kind_nouns.get(token.lemma_.lower())) is not None:
+                # "the company" after "Shell said": the nearest actor of that kind
+                found = nearest(state, token, lambda a, kind=kind: state.type_of(a) == kind, PRONOUN_REACH * 3)
+                link(state, token, [found], "coreference", phrase_start(token))
+            else:
+                same_head(state, token)
 
 
 def nearest(state: DocActors, token: Token, accept, reach: int = PRONOUN_REACH) -> Anchor | None:
@@ -226,8 +235,11 @@ def group_noun(state: DocActors, token: Token) -> None:
     link(state, token, [anchor], "coreference", start)
 
 
-def role_noun(state: DocActors, token: Token) -> None:
+def role_noun(state: DocActors, token: Token, lex: Lexicon) -> None:
     role = token.lemma_.lower()
+    # "the prime minister" is the person titled Prime Minister, not the latest "minister"
+    pair = next((f"{c.lower_} {role}" for c in token.lefts if f"{c.lower_} {role}" in lex.person_roles), None)
+    role = pair or role
     with_role = [a for a in state.actors.values() if a.type == "person" and f"role: {role}" in (a.note or "")]
     before = [a for a in with_role if a.mentions and a.mentions[0].start < token.idx]
     if before:
@@ -235,3 +247,23 @@ def role_noun(state: DocActors, token: Token) -> None:
         return
     anchor = nearest(state, token, lambda a: state.type_of(a) == "person", PRONOUN_REACH * 3)
     link(state, token, [anchor], "coreference", phrase_start(token))
+
+
+def same_head(state: DocActors, token: Token) -> None:
+    """ "the ministry" after "Azerbaijan's foreign ministry": a definite noun left unresolved by the
+    descriptor classes refers back to the nearest actor whose own phrase has that head noun, so a
+    body named once in full keeps its identity when the text shortens it."""
+    lemma = token.lemma_.lower()
+    skip = quote_filter(state, token)
+
+    def same(anchor: Anchor) -> bool:
+        head = state.doc[anchor.token]
+        return (
+            anchor.kind in {"name", "descriptor"}
+            and head.lemma_.lower() == lemma
+            and head.i != token.i
+            and state.type_of(anchor.actor) != "person"
+        )
+
+    found = state.before(token.i, lambda a: True, PRONOUN_REACH * 3, skip=lambda a: skip(a) or not same(a))
+    link(state, token, [found], "coreference", phrase_start(token))

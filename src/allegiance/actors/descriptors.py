@@ -43,6 +43,9 @@ def main_country(state: DocActors) -> str | None:
         if actor.type in STATE_TYPES and actor.country:
             for m in actor.mentions:
                 vote(actor.country, m.start)
+    # the country names already counted as actors; the rest are places or descriptor modifiers
+    # ("Nigeria's government", read after this vote) and count as nationality words do
+    acting = {m.start for a in state.actors.values() for m in a.mentions}
     for ent in state.doc.ents:
         cid = state.kb.by_demonym(ent.text) if ent.label_ == "NORP" else None
         if ent.label_ == "GPE" and not ent.ent_id_:
@@ -52,7 +55,7 @@ def main_country(state: DocActors) -> str | None:
             and ent.ent_id_
             and (info := state.kb.get(ent.ent_id_))
             and info.type == "country"
-        ) and is_locative(ent.root):  # actor uses are already counted above
+        ) and (is_locative(ent.root) or ent.start_char not in acting):
             cid = info.id
         if cid and (info := state.kb.get(cid)):
             vote(info.country, ent.start_char)

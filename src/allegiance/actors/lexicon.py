@@ -35,10 +35,16 @@ class Lexicon:
         return None
 
 
+def load_validated(name: str, schema: str) -> dict:
+    """A YAML file of the lexicon folder, validated against its JSON Schema beside it."""
+    data = yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads((LEXICON_DIR / schema).read_text(encoding="utf-8")))
+    return data
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    data = yaml.safe_load((LEXICON_DIR / "descriptors.yaml").read_text(encoding="utf-8"))
-    jsonschema.validate(data, json.loads((LEXICON_DIR / "schema.json").read_text(encoding="utf-8")))
+    data = load_validated("descriptors.yaml", "schema.json")
     words = {k: frozenset(v) for k, v in data.items() if k != "state_roles"}
     roles = {k: frozenset(v) for k, v in data["state_roles"].items()}
     return Lexicon(state_roles=roles, **words)

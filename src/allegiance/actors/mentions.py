@@ -72,6 +72,8 @@ class DocActors:
     # unnamed collectives ("civilians", "the defence ministry") → the country their phrase names;
     # scope.py gives them a country or document id at the end
     collective: dict[str, str | None] = field(default_factory=dict)
+    # collectives of no country ("the international community"): scoped to their document only
+    document_only: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.quoted = quoted_ranges(text_of(self.doc))

@@ -15,20 +15,17 @@ questioned here, and an unknown organisation named as one ("Dyck Advisory Group"
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jsonschema
-import yaml
 from spacy.tokens import Span, Token
 
 from ..records import Mention
 from ..where.gazetteer import Gazetteer, load_gazetteer
 from ..where.toponyms import PLACE_LABELS, is_locative
-from .junk import LEXICON_DIR, line_of
-from .lexicon import load_lexicon
+from .junk import line_of
+from .lexicon import load_lexicon, load_validated
 from .mentions import DocActors
 
 # prepositions whose object is a place for any name; "to"/"from"/"through" also take persons
@@ -47,9 +44,7 @@ class Phrases:
 
 @lru_cache(maxsize=1)
 def load_phrases() -> Phrases:
-    data = yaml.safe_load((LEXICON_DIR / "not_actor_phrases.yaml").read_text(encoding="utf-8"))
-    schema = json.loads((LEXICON_DIR / "not_actor_phrases.schema.json").read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
+    data = load_validated("not_actor_phrases.yaml", "not_actor_phrases.schema.json")
     return Phrases(
         credit_lines=tuple(re.compile(p) for p in data["credit_lines"]),
         credit_max_words=data["credit_max_words"],

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
 from ..records import Actor, ActorType
+from .collectives import resolve_collectives, titled_type
 from .coref import resolve_coreference
 from .descriptors import resolve_descriptors
 from .junk import is_junk_entity
@@ -22,6 +23,7 @@ from .kb import KnowledgeBase
 from .lexicon import load_lexicon
 from .mentions import DocActors, is_locative, slug
 from .notactor import prune as prune_not_actors
+from .parents import assign_parents
 from .scope import new_organisation, scope_collectives
 from .titles import place_by_title
 
@@ -31,17 +33,18 @@ ORG_TYPE_WORDS: list[tuple[ActorType, tuple[str, ...]]] = [
     ("military", ("army", "forces", "force", "navy", "brigade", "battalion", "command", "guard", "corps")),
     ("government", ("ministry", "government", "council", "parliament", "assembly", "department", "office")),
     ("political_party", ("party",)),
+    ("business", ("company", "corporation", "corp", "inc", "ltd", "plc", "airlines", "airways", "petroleum")),
     ("rebels", ("front", "movement", "liberation", "mujahideen", "jihad", "brigades")),
     ("ngo", ("committee", "watch", "foundation", "institute", "center", "centre", "observatory")),
 ]
 
 
-def org_type(text: str) -> ActorType:
+def org_type(text: str, titled: ActorType | None = None) -> ActorType:
     words = set(text.lower().replace("-", " ").split())
     for actor_type, cues in ORG_TYPE_WORDS:
         if words & set(cues):
             return actor_type
-    return "other"
+    return titled or "other"
 
 
 def resolve(doc: Doc, kb: KnowledgeBase) -> list[Actor]:
@@ -53,9 +56,10 @@ def resolve(doc: Doc, kb: KnowledgeBase) -> list[Actor]:
     resolve_acronym_definitions(state)
     prune_not_actors(state)  # places, things and bylines NER took for names
     resolve_descriptors(state, load_lexicon())
+    resolve_collectives(state, load_lexicon())
     resolve_coreference(state, load_lexicon())
     fold_governments(state)
-    return scope_collectives(state, place_by_title(doc, state.result(), kb))
+    return scope_collectives(state, assign_parents(state, place_by_title(doc, state.result(), kb)))
 
 
 def fold_governments(state: DocActors) -> None:
@@ -163,7 +167,7 @@ def resolve_entity(state: DocActors, ent: Span, surnames: dict[str, str]) -> Non
     if ent.label_ == "ORG":
         name = strip_article(text)
         if name and looks_like_name(ent):
-            new = new_organisation(state, ent, name, org_type(name))
+            new = new_organisation(state, ent, name, org_type(name, titled_type(ent)))
             state.add_span(new, ent, "name")
         return
     if ent.label_ == "NORP":

@@ -82,7 +82,8 @@ def scope_collectives(state: DocActors, actors: list[Actor]) -> list[Actor]:
             out.append(actor)
             continue
         cid = state.collective[actor.id] or (state.kb.country_id(actor.country) if actor.country else None)
-        cid = cid or fallback
+        if actor.id not in state.document_only:  # "the West" is not the article country's
+            cid = cid or fallback
         info = state.kb.get(cid) if cid else None
         iso = actor.country or (info.country if info is not None else None)
         if iso and actor.id.endswith(f"-{iso.lower()}"):
