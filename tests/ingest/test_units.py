@@ -177,3 +177,24 @@ def test_the_stores_own_files_are_not_inputs(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"\0" * 16)
     excluded = [tmp_path / "store.duckdb", tmp_path / "store.duckdb.wal"]
     assert summary(list(read_inputs([tmp_path], exclude=excluded))) == [("a.txt", "page")]
+
+
+def test_a_gzipped_page_reads_as_the_page(tmp_path: Path) -> None:
+    page = html_page("Rebels attacked the base on Monday.")
+    (tmp_path / "plain.html").write_text(page, encoding="utf-8")
+    (tmp_path / "packed.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    plain, packed = sorted(read_inputs([tmp_path]), key=lambda r: r.source, reverse=True)
+    assert isinstance(packed, RawInput) and isinstance(plain, RawInput)
+    assert packed.source.endswith("packed.html.gz") and packed.format == "html"
+    assert packed.content == plain.content
+
+
+def test_a_broken_or_oversized_gzipped_page_fails_alone(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ALLEGIANCE_MAX_PAGE_MB", "0.01")  # about 10 KB
+    (tmp_path / "broken.html.gz").write_bytes(gzip.compress(b"<html>" * 50)[:-12])
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"<p>x</p>" * 100_000))  # 800 KB unpacked
+    (tmp_path / "fine.txt.gz").write_bytes(gzip.compress(news_text(1).encode("utf-8")))
+    found = {Path(r.source).name: r for r in read_inputs([tmp_path])}
+    assert isinstance(found["fine.txt.gz"], RawInput) and found["fine.txt.gz"].format == "text"
+    assert isinstance(found["broken.html.gz"], Failure) and "gzip" in found["broken.html.gz"].reason
+    assert isinstance(found["bomb.html.gz"], Failure) and "too large" in found["bomb.html.gz"].reason

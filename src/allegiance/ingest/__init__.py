@@ -19,14 +19,26 @@ never inflated).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..records import Failure, RawInput
 from .decode import DecodeError, decode
-from .formats import FORMAT_BY_SUFFIX, STAGE, PageFormat, failure, is_warc, max_page_bytes, too_large
+from .formats import (
+    FORMAT_BY_SUFFIX,
+    STAGE,
+    PageFormat,
+    failure,
+    is_gzip_page,
+    is_warc,
+    max_page_bytes,
+    page_suffix,
+    too_large,
+)
 from .jsonl import read_jsonl
 from .walk import list_inputs
 from .warc import read_warc
@@ -111,9 +123,22 @@ def _guarded(path: Path, published: str | None) -> Iterator[RawInput | Failure]:
         yield failure(path, f"reading stopped{after}: {type(err).__name__}: {err}")
 
 
+def _gunzip(path: Path, limit: int) -> bytes | Failure:
+    """A gzipped page, decompressed no further than the page limit (a gzip bomb is refused, never
+    unpacked whole); a broken or truncated file is a failure that says so."""
+    try:
+        with gzip.open(path, "rb") as packed:
+            data = packed.read(limit + 1)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+        return failure(path, f"broken gzip file: {err}")
+    if len(data) > limit:
+        return failure(path, too_large(None, limit))
+    return data
+
+
 def _read_file(path: Path, published: str | None) -> Iterator[RawInput | Failure]:
     source = str(path)
-    suffix_kind = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    suffix_kind = FORMAT_BY_SUFFIX.get(page_suffix(path))
     limit = max_page_bytes()
     try:
         if is_warc(path):
@@ -122,11 +147,18 @@ def _read_file(path: Path, published: str | None) -> Iterator[RawInput | Failure
         if suffix_kind == "jsonl":
             yield from read_jsonl(path, published, limit)
             return
-        size = path.stat().st_size
-        if size > limit:
-            yield failure(source, too_large(size, limit))
-            return
-        data = path.read_bytes()
+        if is_gzip_page(path):
+            unpacked = _gunzip(path, limit)
+            if isinstance(unpacked, Failure):
+                yield unpacked
+                return
+            data = unpacked
+        else:
+            size = path.stat().st_size
+            if size > limit:
+                yield failure(source, too_large(size, limit))
+                return
+            data = path.read_bytes()
     except OSError as err:
         yield failure(source, f"cannot read file: {err.strerror or err}")
         return

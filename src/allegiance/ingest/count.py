@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..records import Failure
-from .formats import FORMAT_BY_SUFFIX, is_warc
+from .formats import FORMAT_BY_SUFFIX, is_warc, page_suffix
 from .walk import list_inputs
 
 
@@ -24,7 +24,7 @@ def count_inputs(paths: Iterable[Path | str], exclude: Iterable[Path | str] = ()
                 total += 1
             elif is_warc(found):
                 return None
-            elif FORMAT_BY_SUFFIX.get(found.suffix.lower()) == "jsonl":
+            elif FORMAT_BY_SUFFIX.get(page_suffix(found)) == "jsonl":
                 total += max(1, _rows(found))
             else:
                 total += 1

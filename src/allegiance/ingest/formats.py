@@ -19,7 +19,9 @@ FORMAT_BY_SUFFIX: dict[str, PageFormat | Literal["jsonl"]] = {
     ".jsonl": "jsonl",
 }
 WARC_SUFFIXES = (".warc", ".warc.gz")
-KNOWN = ", ".join([*FORMAT_BY_SUFFIX, *WARC_SUFFIXES])
+# a saved page compressed on its own (how crawlers and benchmarks often keep them): page.html.gz
+GZIP_PAGE_SUFFIXES = tuple(f"{s}.gz" for s, kind in FORMAT_BY_SUFFIX.items() if kind != "jsonl")
+KNOWN = ", ".join([*FORMAT_BY_SUFFIX, *WARC_SUFFIXES, *GZIP_PAGE_SUFFIXES])
 DEFAULT_MAX_PAGE_MB = 8
 
 
@@ -38,8 +40,17 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
+def is_gzip_page(path: Path) -> bool:
+    return path.name.lower().endswith(GZIP_PAGE_SUFFIXES)
+
+
+def page_suffix(path: Path) -> str:
+    """The suffix that says what the page is: ".html" for page.html and page.html.gz."""
+    return Path(path.stem).suffix.lower() if is_gzip_page(path) else path.suffix.lower()
+
+
 def is_known(path: Path) -> bool:
-    return path.suffix.lower() in FORMAT_BY_SUFFIX or is_warc(path)
+    return path.suffix.lower() in FORMAT_BY_SUFFIX or is_warc(path) or is_gzip_page(path)
 
 
 def failure(source: object, reason: str) -> Failure:
