@@ -72,6 +72,13 @@ def test_indefinite_things_are_not_participants(pipeline):
     assert not [i for i in _ids(doc) if i.startswith(("x-an-", "x-a-"))]
 
 
+def test_a_state_named_by_description_stays_a_participant(pipeline):
+    # "a neighbouring country", "a foreign power": an unnamed actor, not a thing
+    doc = _doc(pipeline, "The rebels are armed and funded by a neighbouring country, the army said.")
+    aid = [e for e in doc.events if e.event == "AID"]
+    assert aid and "neighbouring country" in aid[0].actor[0].text
+
+
 @pytest.mark.parametrize(
     ("text", "word"),
     [

@@ -27,6 +27,7 @@ class Lexicon:
     side_prefixes: frozenset[str]
     needs_country: frozenset[str]
     foreign_modifiers: frozenset[str]
+    polity_nouns: frozenset[str] = frozenset()
 
     def state_role(self, word: str) -> str | None:
         for role, words in self.state_roles.items():

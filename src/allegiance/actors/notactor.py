@@ -59,7 +59,7 @@ def person_nouns() -> frozenset[str]:
     """Head nouns that stand for people or forces: they may be unnamed actors ("a soldier")."""
     lex = load_lexicon()
     roles = frozenset(w for words in lex.state_roles.values() for w in words)
-    return lex.armed | lex.unknown_attackers | lex.civilians | lex.person_roles | lex.group_nouns | roles
+    return lex.armed | lex.unknown_attackers | lex.civilians | lex.person_roles | lex.group_nouns | lex.polity_nouns | roles
 
 
 def is_credit_line(line: str) -> bool:
