@@ -120,3 +120,15 @@ def test_responsibility_stated_or_denied_is_no_accusation(code, sentence):
 def test_the_sides_of_a_fight_hung_on_its_verb_are_its_actors(code):
     ev = one(code("Heavy clashes erupted between the army and the rebels in the north."), "ASSAULT")
     assert "army" in texts(ev.actor) and "rebels" in texts(ev.actor)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Dock workers went on strike across the country.", "PROTEST"),
+        ("Teachers staged a strike outside the ministry.", "PROTEST"),
+        ("The air force carried out a strike on the rebel base.", "ASSAULT"),
+    ],
+)
+def test_a_strike_gone_on_is_a_protest_one_carried_out_an_attack(code, sentence, category):
+    assert category in {e.event for e in code(sentence)}
