@@ -41,6 +41,9 @@ def test_generic_descriptors_are_an_empty_side():
     assert is_generic("civilians", generic) and is_generic("x-24-hostages", generic)
     assert is_generic("x-hostages-held-in-ardale", generic) and is_generic("x-palestinian-civilians", generic)
     assert not is_generic("state_army", generic) and not is_generic("xyz-military", generic)
+    # collectives scoped to their document or country (actors/scope.py) stay collectives
+    assert is_generic("x-civilians-doc-1a2b3c4d", generic) and is_generic("x-palestinian-prisoners-pse", generic)
+    assert not is_generic("x-new-front-arm", generic)
     gunmen = {**ATTACK, "actor": ("x-gunmen",)}
     assert _pair(ATTACK, gunmen) == 1  # "gunmen" against the named group: one attack
     counted = {**ATTACK, "recipient": ("x-12-hostages",)}

@@ -128,9 +128,17 @@ def is_generic(actor_id: str, generic: frozenset[str]) -> bool:
     words = [w for w in normalise_id(actor_id).split() if not w.isdigit()]
     discovered = words[:1] == ["x"]
     words = words[1:] if discovered else words
-    if not words or " ".join(words) in generic:
-        return True
-    return discovered and (words[-1] in generic or words[0] in generic)
+    # a collective scoped to its document or country ("x-civilians-doc-1a2b3c4d",
+    # "x-palestinian-prisoners-pse", actors/scope.py) is the same collective for linking
+    if discovered and len(words) >= 3 and words[-2] == "doc":
+        words = words[:-2]
+    readings = [words] + ([words[:-1]] if discovered and len(words) > 1 and len(words[-1]) == 3 else [])
+    for w in readings:
+        if not w or " ".join(w) in generic:
+            return True
+        if discovered and (w[-1] in generic or w[0] in generic):
+            return True
+    return False
 
 
 class Report:
