@@ -10,7 +10,7 @@ import pytest
 from allegiance.incidents import LinkOptions, cluster, update
 from allegiance.incidents.link import is_generic, place_relation
 from allegiance.incidents.text import signature, text_evidence
-from allegiance.records import Where
+from allegiance.records import Actor, Where
 from allegiance.relations.weights import load_weights
 from export.synthetic import document, event, multi_outlet_corpus, participant, town
 
@@ -163,3 +163,18 @@ def test_headlines_of_one_story_are_evidence():
     assert _titled_pair(release, release, same_story) == 1
     # headlines that share only the parties' names are every story of the conflict
     assert _titled_pair(release, release, ("North Front talks stall", "North Front rejects offer")) == 2
+
+
+def test_a_persons_parent_from_their_document_links_them_with_their_state():
+    # "President Aldo Varn called for talks" / "Mirrow called for talks": the document resolved the
+    # president to his government (actors/parents.py); no knowledge base lists him
+    call = {"category": "REQUEST", "recipient": ("north_front",), "text": "A call for talks."}
+    person = document("d1", "https://first.example/a", [event("e1", actor=("x-aldo-varn",), **call)])
+    person = person.model_copy(
+        update={"actors": [Actor(id="x-aldo-varn", name="Aldo Varn", type="person", parent="mirrow-government")]}
+    )
+    state = document("d2", "https://second.example/b", [event("e2", actor=("mirrow",), **call)])
+    options = LinkOptions(parents={"mirrow-government": "mirrow"})
+    assert len(cluster([person, state], options)) == 1
+    unknown = person.model_copy(update={"actors": []})
+    assert len(cluster([unknown, state], options)) == 2

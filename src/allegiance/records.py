@@ -218,6 +218,9 @@ class IncidentMention(Record):
     outlet: str | None = Field(default=None, description="url host without www.; the source id when no url")
     published: datetime | None = None
     headline: str | None = Field(default=None, description="the reporting document's title")
+    parents: dict[str, str] = Field(
+        default_factory=dict, description="parent actor ids of the event's participants, as its document resolved them"
+    )
 
 
 class Incident(Record):

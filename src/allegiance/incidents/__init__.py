@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..records import Document, Incident, IncidentMention
+from ..records import Document, Event, Incident, IncidentMention
 from ..relations.weights import Weights, load_weights
 from .link import LinkOptions, Report, compatible
 from .merge import merge
@@ -63,10 +63,17 @@ def mentions_from(documents: Iterable[Document]) -> list[IncidentMention]:
             outlet=outlet_of(doc.url, doc.source),
             published=doc.published,
             headline=doc.title,
+            parents=_parents_of(ev, parents),
         )
-        for doc in documents
+        for doc, parents in ((d, {a.id: a.parent for a in d.actors if a.parent}) for d in documents)
         for ev in doc.events
     ]
+
+
+def _parents_of(ev: Event, parents: dict[str, str]) -> dict[str, str]:
+    """The parents the document gave the event's participants: a person and the body they lead or
+    speak for ("Haftar" → the LNA, a president → the state), which no knowledge base lists."""
+    return {p.id: parents[p.id] for p in ev.actor + ev.recipient if p.id in parents}
 
 
 class _UnionFind:

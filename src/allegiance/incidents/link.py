@@ -153,14 +153,14 @@ class Report:
         self.occasion = weights.one_occasion(self.family)
         self.symmetric = ev.event in weights.symmetric
         generic = weights.generic_actors
+        # the knowledge base's hierarchy, and what the reporting document resolved for its people
+        parents: Mapping[str, str] = {**options.parents, **mention.parents} if mention.parents else options.parents
         # generic collectives say nothing about who took part: a side of them only is an empty side
-        self.actor = self._expand({p.id for p in ev.actor if not is_generic(p.id, generic)}, options.parents)
-        self.recipient = self._expand(
-            {p.id for p in ev.recipient if not is_generic(p.id, generic)}, options.parents
-        )
+        self.actor = self._expand({p.id for p in ev.actor if not is_generic(p.id, generic)}, parents)
+        self.recipient = self._expand({p.id for p in ev.recipient if not is_generic(p.id, generic)}, parents)
         self.victims = frozenset(p.id for p in ev.recipient)
-        self.roots = frozenset(self._root(i, options.parents) for i in self.actor | self.recipient)
-        self.speakers = frozenset(self._root(i, options.parents) for i in self.actor)
+        self.roots = frozenset(self._root(i, parents) for i in self.actor | self.recipient)
+        self.speakers = frozenset(self._root(i, parents) for i in self.actor)
         self.start = _day(ev.date.start) if ev.date else None
         end = _day(ev.date.end) if ev.date else None
         self.end = end if end and self.start and end >= self.start else self.start
