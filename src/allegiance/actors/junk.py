@@ -4,26 +4,20 @@ all-caps headline fragments ("POLICE RAID VILLAGE") and lone Title-Case words on
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
-import jsonschema
-import yaml
 from spacy.tokens import Span
 
 from ..syntax import text_of
+from .lexicon import load_validated
 
-LEXICON_DIR = resources.files("allegiance") / "data" / "actors" / "lexicon"
 HEADLINE_MAX_WORDS = 14
 SENTENCE_END = (".", "!", "?", '"', "\u201d", ":", ";", ",")
 
 
 @lru_cache(maxsize=1)
 def not_actor_words() -> frozenset[str]:
-    data = yaml.safe_load((LEXICON_DIR / "not_actors.yaml").read_text(encoding="utf-8"))
-    schema = json.loads((LEXICON_DIR / "not_actors.schema.json").read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
+    data = load_validated("not_actors.yaml", "not_actors.schema.json")
     return frozenset(word for words in data.values() for word in words)
 
 

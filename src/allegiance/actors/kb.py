@@ -6,7 +6,6 @@ Entries are `records.ActorInfo`; the KB-only fields (`demonyms`, `metonyms`, `af
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import jsonschema
 import yaml
 
 from ..errors import AllegianceError
+from ..lexicons import load_schema
 from ..records import ActorInfo
 
 SHIPPED = resources.files("allegiance") / "data" / "actors"
@@ -32,11 +32,12 @@ class KBError(AllegianceError):
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.protocols.Validator:
     # one compiled validator: `jsonschema.validate` re-checks the schema on every call (slow on ~1000 rows)
-    schema = json.loads((SHIPPED / "schema.json").read_text(encoding="utf-8"))
+    schema = load_schema("actors", "schema.json")
     return jsonschema.validators.validator_for(schema)(schema)
 
 
-# the C loader when PyYAML was built with libyaml: the states file is large
+# the C loader when PyYAML was built with libyaml: the states file is large. The KB reads its files
+# itself rather than through lexicons.load_data: user files too, checked and reported entry by entry
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -3,15 +3,13 @@ without naming them, loaded once and validated against its schema."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
-import jsonschema
-import yaml
+from ..lexicons import data_path, load_data
 
-LEXICON_DIR = resources.files("allegiance") / "data" / "actors" / "lexicon"
+LEXICON_DIR = data_path("actors", "lexicon")
 
 
 @dataclass(frozen=True)
@@ -36,11 +34,9 @@ class Lexicon:
         return None
 
 
-def load_validated(name: str, schema: str) -> dict:
+def load_validated(name: str, schema: str) -> Any:
     """A YAML file of the lexicon folder, validated against its JSON Schema beside it."""
-    data = yaml.safe_load((LEXICON_DIR / name).read_text(encoding="utf-8"))
-    jsonschema.validate(data, json.loads((LEXICON_DIR / schema).read_text(encoding="utf-8")))
-    return data
+    return load_data("actors/lexicon", name, schema)
 
 
 @lru_cache(maxsize=1)

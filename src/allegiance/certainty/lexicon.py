@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import jsonschema
-import yaml
-
+from ..lexicons import load_data, speech_act_categories
 from ..quotes import load_lexicon as load_quote_lexicon
 
-DATA = resources.files("allegiance") / "data" / "certainty"
 RANK = {"negated": 0, "hypothetical": 1, "predicted": 2, "reported": 3}
 
 
@@ -40,8 +35,7 @@ class CueLexicon:
 
 @cache
 def load_cues() -> CueLexicon:
-    data = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
-    jsonschema.validate(data, json.loads((DATA / "schema.json").read_text(encoding="utf-8")))
+    data = load_data("certainty", "cues.yaml", "schema.json")
     modifiers: dict[str, list[Cue]] = {}
     governors: dict[str, list[Cue]] = {}
     for row in data["cues"]:
@@ -68,5 +62,5 @@ def load_cues() -> CueLexicon:
         modifiers=modifiers,
         governors=governors,
         light_verbs=frozenset(data["light_verbs"]),
-        speech_act_categories=frozenset(data["speech_act_categories"]),
+        speech_act_categories=speech_act_categories(),  # data/common/words.yaml
     )

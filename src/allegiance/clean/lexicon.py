@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import jsonschema
-import yaml
-
-DATA = resources.files("allegiance") / "data" / "clean"
+from ..lexicons import load_data
 
 
 def _load(name: str, schema: str) -> Any:
-    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-    jsonschema.validate(data, json.loads((DATA / schema).read_text(encoding="utf-8")))
-    return data
+    return load_data("clean", name, schema)
 
 
 @cache

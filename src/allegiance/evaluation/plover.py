@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..events.lexicon import load as load_lexicon
+from ..lexicons import load_data
 from ..records import Actor, Document, Event, Failure, Participant, RawInput
 from .report import Report
 
@@ -34,8 +32,8 @@ SYMMETRIC = {"AGREE", "ASSAULT", "COOPERATE", "CONSULT"}
 
 @cache
 def _sectors() -> dict[str, Any]:
-    path = resources.files("allegiance") / "data" / "plover" / "sectors.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    sectors: dict[str, Any] = load_data("plover", "sectors.yaml")
+    return sectors
 
 
 def gold_codes(side: Any) -> set[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..lexicons import number_words
+
 DEATH_VERBS = {"kill", "die", "behead", "execute", "massacre", "slaughter", "murder", "assassinate"}
 INJURY_VERBS = {"wound", "injure", "hurt", "maim"}
 DEATH_WORDS = {"dead", "death", "fatality", "body", "corpse", "killed", "casualty"}
@@ -14,39 +16,8 @@ CASUALTY_WORDS = DEATH_WORDS | INJURY_WORDS
 # "the death toll rose to 20", "the toll stands at 20", "a death toll of 20"
 TOLL_WORDS = {"toll"}
 TOLL_PREPS = {"to", "at", "of"}
-# spaCy's like_num knows the words but not their values.
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-}
+# spaCy's like_num knows the words but not their values (data/common/words.yaml).
+NUMBER_WORDS = number_words()
 
 
 def number_value(tok: Token) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import Event
+from .wordclasses import FUTURE_AUX
 
 FOLD = {
     "CONSULT": "AGREE",
@@ -24,7 +25,6 @@ FOLD = {
     "COERCE": "THREATEN",
     "SANCTION": "THREATEN",
 }
-FUTURE_AUX = {"will", "would", "'ll", "shall"}
 # heads whose infinitive complement is an intention, offer or promise
 INTENT_HEADS = {
     "ready",

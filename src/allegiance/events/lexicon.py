@@ -3,23 +3,15 @@ look-ups: which trigger entries a lemma has, which word class a lemma is in, a c
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import jsonschema
-import yaml
-
-DATA = resources.files("allegiance") / "data" / "plover"
+from ..lexicons import load_data
 
 
 def _load(name: str, schema: str | None = None) -> Any:
-    data = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
-    if schema:
-        jsonschema.validate(data, json.loads((DATA / schema).read_text(encoding="utf-8")))
-    return data
+    return load_data("plover", name, schema)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Closed word classes and category groups the event coder's argument rules use: prepositions,
 modals, speech verbs. Small, closed sets of function words, so kept in code; the open trigger
-lexicon lives in data/plover/triggers.yaml."""
+lexicon lives in data/plover/triggers.yaml; lists other stages share are data/common/words.yaml."""
+
+from ..lexicons import future_auxiliaries
 
 SUBJECTS = {"nsubj", "csubj"}
 CONFLICT = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "PROTEST", "ACCUSE", "REJECT", "REQUEST"}
@@ -11,6 +13,8 @@ PLACE_RECIPIENT = {"MOBILIZE", "COERCE", "CONCEDE", "SANCTION", "RETREAT", "CONS
 CLAUSE_RECIPIENT = {"REQUEST", "THREATEN"}
 # "assistance from X", "calls from X" name the agent; "withdrawal from X" names a place
 FROM_IS_AGENT = {"AID", "REQUEST", "SUPPORT", "ACCUSE", "THREATEN", "AGREE", "CONSULT", "COOPERATE", "REJECT"}
+# verbs whose future complement is a promise or threat of the speaker (events/readings.py): not
+# data/quotes/speech_verbs.yaml, which has no vow or threaten and many verbs that promise nothing
 SPEECH = {
     "say",
     "announce",
@@ -46,7 +50,7 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves", "myself
 SELF_DIRECTED_NONE = {"AID", "SUPPORT"}
 GIVE_VERBS = {"give", "offer", "extend", "provide", "send", "deliver", "pledge", "promise", "grant", "issue"}
 GIVE_TO = frozenset({"to"})
-FUTURE_AUX = {"will", "would", "'ll", "shall"}
+FUTURE_AUX = future_auxiliaries()  # data/common/words.yaml
 DEMAND_MODALS = {"must", "should"}
 # "warned that the offensive could cause a catastrophe": a warning of possible consequences is a
 # prediction, not a threat of the speaker's own action

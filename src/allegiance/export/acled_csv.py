@@ -4,15 +4,11 @@ developments), typed by data/relations/acled.yaml. Columns follow ACLED's names.
 from __future__ import annotations
 
 import csv
-import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import jsonschema
-import yaml
-
 from ..incidents import outlet_of
+from ..lexicons import load_data
 from ..records import Document, Event
 from .dataset import ExportData, event_day
 
@@ -38,10 +34,8 @@ COLUMNS = [
 
 @cache
 def mapping() -> dict:
-    folder = resources.files("allegiance") / "data" / "relations"
-    raw = yaml.safe_load((folder / "acled.yaml").read_text(encoding="utf-8"))
-    jsonschema.validate(raw, json.loads((folder / "acled.schema.json").read_text(encoding="utf-8")))
-    return raw["categories"]
+    categories: dict = load_data("relations", "acled.yaml", "acled.schema.json")["categories"]
+    return categories
 
 
 def acled_type(ev: Event, data: ExportData) -> tuple[str, str] | None:

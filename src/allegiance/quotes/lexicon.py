@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import jsonschema
-import yaml
-
-DATA = resources.files("allegiance") / "data" / "quotes"
+from ..lexicons import load_data
 
 
 @dataclass(frozen=True)
@@ -20,19 +15,10 @@ class QuoteLexicon:
     roles: dict[str, tuple[str, ...]]  # role noun lemma -> actor types it can refer to
 
 
-def _rows(name: str, definition: str) -> list[dict]:
-    schema = json.loads((DATA / "schema.json").read_text(encoding="utf-8"))
-    rows = yaml.safe_load((DATA / name).read_text(encoding="utf-8")) or []
-    item_schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
-    for row in rows:
-        jsonschema.validate(row, item_schema)
-    return rows
-
-
 @cache
 def load_lexicon() -> QuoteLexicon:
-    verbs = _rows("speech_verbs.yaml", "speech_verb")
-    roles = _rows("roles.yaml", "role")
+    verbs = load_data("quotes", "speech_verbs.yaml", "schema.json", "speech_verbs.yaml")
+    roles = load_data("quotes", "roles.yaml", "schema.json", "roles.yaml")
     return QuoteLexicon(
         speech_verbs={v["lemma"]: v["kind"] for v in verbs},
         clause_verbs=frozenset(v["lemma"] for v in verbs if v.get("clause", True)),

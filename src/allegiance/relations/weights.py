@@ -3,14 +3,10 @@ against its schema once per process)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import jsonschema
-import yaml
-
+from ..lexicons import load_data
 from ..records import Certainty, Event
 
 
@@ -65,15 +61,9 @@ def normalise_id(actor_id: str) -> str:
     return " ".join(actor_id.lower().replace("_", " ").replace("-", " ").split())
 
 
-def _data_dir():
-    return resources.files("allegiance") / "data" / "relations"
-
-
 @cache
 def load_weights() -> Weights:
-    folder = _data_dir()
-    raw = yaml.safe_load((folder / "scores.yaml").read_text(encoding="utf-8"))
-    jsonschema.validate(raw, json.loads((folder / "schema.json").read_text(encoding="utf-8")))
+    raw = load_data("relations", "scores.yaml", "schema.json")
     cats = raw["categories"]
     status = raw["status"]
     return Weights(

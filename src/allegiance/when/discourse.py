@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import future_auxiliaries
 from ..records import Event, When
 from ..records import Span as CharSpan
 from .expressions import Expression
@@ -169,4 +170,4 @@ def _vague_time(verb: Token) -> bool:
 
 
 def _future(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in future_auxiliaries() for c in verb.children)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import jsonschema
-import yaml
+from ..lexicons import data_path, load_data, number_words, speech_act_categories
 
-TIME_DIR = Path(__file__).resolve().parents[1] / "data" / "time"
+TIME_DIR = data_path("time", "")
 
 
 @dataclass(frozen=True)
@@ -26,13 +23,12 @@ class TimeWords:
 
 @cache
 def load() -> TimeWords:
-    data = yaml.safe_load((TIME_DIR / "expressions.yaml").read_text(encoding="utf-8"))
-    jsonschema.validate(data, json.loads((TIME_DIR / "schema.json").read_text(encoding="utf-8")))
+    data = load_data("time", "expressions.yaml", "schema.json")
     return TimeWords(
         vague=tuple(re.compile(p) for p in data["vague"]),
         amounts={k: (v[0], v[1]) for k, v in data["amounts"].items()},
-        numbers=data["numbers"],
+        numbers={**number_words(), **data["articles"]},  # number words: data/common/words.yaml
         parts={k: (v[0], v[1]) for k, v in data["parts"].items()},
         reporting_verbs=frozenset(data["reporting_verbs"]),
-        speech_acts=frozenset(data["speech_acts"]),
+        speech_acts=speech_act_categories(),  # data/common/words.yaml
     )

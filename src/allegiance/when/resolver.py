@@ -41,6 +41,8 @@ SEASON = re.compile(
 )
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
+# the number words the date patterns accept; their values are `numbers` of data/common/words.yaml
+# (a wider alternation would read new phrases such as "thirteen days ago": a behaviour change)
 AMOUNT = r"(?P<amount>\d+|a few|few|several|some|a couple of|couple of|dozens of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
 AGO = re.compile(
     rf"(?:more than |over |about |nearly |almost |some |around )?{AMOUNT}? ?(?P<unit>day|week|month|year|decade)s? (?:ago|earlier|before)"

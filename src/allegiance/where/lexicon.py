@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
+from ..lexicons import data_path, load_data
 
-PLACES_DIR = Path(__file__).resolve().parents[1] / "data" / "places"
-
-
-@cache
-def _schema() -> dict[str, Any]:
-    return json.loads((PLACES_DIR / "schema.json").read_text(encoding="utf-8"))
+PLACES_DIR = data_path("places", "")
 
 
 def load(name: str) -> Any:
     """Read data/places/<name> and validate it against `$defs[name]` of schema.json."""
-    data = yaml.safe_load((PLACES_DIR / name).read_text(encoding="utf-8"))
-    schema = _schema()
-    jsonschema.validate(data, {"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"})
-    return data
+    return load_data("places", name, "schema.json", name)
 
 
 LEXICONS = (
