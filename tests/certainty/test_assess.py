@@ -81,6 +81,14 @@ def judge(pipeline):
             "asserted",
         ),
         ("The army attacked the base and officials may resign.", "attacked", "ASSAULT", "asserted"),
+        # what an "after" / "because" / "although" adjunct states already happened
+        ("The group was considering a proposal made after talks with the envoy.", "talks", "CONSULT", "asserted"),
+        ("The army may withdraw after the rebels seized the town.", "seized", "ASSAULT", "asserted"),
+        ("Russia will retaliate because Ukraine attacked the bridge.", "attacked", "ASSAULT", "asserted"),
+        ("No bombings were reported, although both sides accused each other.", "accused", "ACCUSE", "asserted"),
+        # the clause around the adjunct keeps its own cues, and a report still reaches in
+        ("The army may withdraw after the rebels seized the town.", "withdraw", "RETREAT", "hypothetical"),
+        ("Officials said the rebels fled after troops shelled the town.", "shelled", "ASSAULT", "reported"),
     ],
 )
 def test_certainty_by_rule(judge, text, trigger, category, expected):
@@ -189,20 +197,3 @@ def test_a_call_does_not_reach_into_a_relative_clause(judge):
     text = "The factions called for a truce, which allowed the rebels to attack the garrison."
     ev = judge(text, "attack", "ASSAULT")
     assert ev.certainty == "asserted"
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "category", "expected"),
-    [
-        # what an "after" / "because" / "although" adjunct states already happened
-        ("The group was considering a proposal made after talks with the envoy.", "talks", "CONSULT", "asserted"),
-        ("The army may withdraw after the rebels seized the town.", "seized", "ASSAULT", "asserted"),
-        ("Russia will retaliate because Ukraine attacked the bridge.", "attacked", "ASSAULT", "asserted"),
-        ("No bombings were reported, although both sides accused each other.", "accused", "ACCUSE", "asserted"),
-        # the clause around the adjunct keeps its own cues, and a report still reaches in
-        ("The army may withdraw after the rebels seized the town.", "withdraw", "RETREAT", "hypothetical"),
-        ("Officials said the rebels fled after troops shelled the town.", "shelled", "ASSAULT", "reported"),
-    ],
-)
-def test_factual_adjuncts_are_out_of_modal_scope(judge, text, trigger, category, expected):
-    assert judge(text, trigger, category).certainty == expected
