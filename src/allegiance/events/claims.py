@@ -120,7 +120,7 @@ def responsibility(
             verb, accused = reporter, participants(subjects[0])
         else:
             continue
-        if any(c.dep_ == "neg" for c in (tok.head, verb) for c in c.children):
+        if any(child.dep_ == "neg" for word in (tok.head, verb) for child in word.children):
             continue  # "did not hold X responsible"
         speaker = subject_of(verb)
         if accused and speaker and not {p.id for p in speaker} & {p.id for p in accused}:
