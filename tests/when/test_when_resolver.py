@@ -126,3 +126,16 @@ def test_year_ago_forms_step_back_one_year():
     november = datetime(2015, 11, 12)
     assert resolve_text("the year-earlier second quarter", november).iso() == ("2014-04-01", "2014-06-30")
     assert resolve_text("year-ago", november).iso() == ("2014-01-01", "2014-12-31")
+
+
+@pytest.mark.parametrize("text", ["30 days", "three weeks", "more than 12 years", "a year", "two days later"])
+def test_a_length_of_time_without_an_anchor_is_no_date(text):
+    # "the first respite in 30 days of fighting": how long, not when (dateparser would read "30 days
+    # ago"); "two days later" counts from another event, which the publication date is not
+    assert resolve_text(text, WEDNESDAY_JUNE_1) is None
+
+
+def test_anchored_lengths_of_time_still_resolve():
+    assert day("30 days ago", WEDNESDAY_JUNE_1) == date(2022, 5, 2)
+    span = resolve_text("for three weeks", WEDNESDAY_JUNE_1)
+    assert (span.start, span.end) == (date(2022, 5, 11), date(2022, 6, 1))

@@ -53,6 +53,11 @@ DURATION = re.compile(
 PAST_DURATION = re.compile(
     rf"^(?:the |in the |over the |during the )(?:past|last) {AMOUNT} (?P<unit>day|week|month|year|decade)s?$"
 )
+# A span with no anchor ("48 days", "three weeks" in "the first respite in 48 days of conflict")
+# tells how long, not when; dateparser would read it as that long ago.
+BARE_SPAN = re.compile(
+    rf"^(?:more than |over |about |nearly |almost |around |at least )?{AMOUNT} (?:day|week|month|year|decade)s?(?: long| old| later| after| afterwards| on)?$"
+)
 RELATIVE_PERIOD = re.compile(
     r"\b(?P<which>last|this|next|previous|past|earlier this|later this|coming)\s+(?P<unit>week|month|year|weekend)\b"
 )
@@ -321,6 +326,8 @@ def _resolve_body(body: str, raw: str, published: datetime | None, future: bool)
             return Resolved(*_month_bounds(months_back[0], months_back[1] + 1), "month")
         slack = unit // 2 if low == high else 0
         return Resolved(_shift(ref, high * unit + slack), _shift(ref, low * unit - slack), "interval")
+    if BARE_SPAN.match(body):
+        return None
     if re.search(r"\d", body) and MONTHS.keys() & set(re.findall(r"[a-z]+", body)):
         exact = _absolute(re.sub(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", "", body), published)
         if exact:
