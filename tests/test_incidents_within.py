@@ -54,3 +54,13 @@ def test_hypothetical_events_neither_give_nor_take():
     c = event(90, certainty="predicted")
     out = share_context([a, b, c])
     assert out[1].location is None and out[2].location is None
+
+
+def test_a_mention_naming_nobody_takes_the_context_of_the_same_category():
+    # "Rebels stormed Riverside on Friday. ... The attack killed seven." — the recap names nobody
+    lead = event(0, where="Riverside", day="2024-03-01")
+    recap = event(100, actor=("x-gunmen",))
+    other_group = event(200, actor=("army",))  # a named actor of its own: another incident
+    out = share_context([lead, recap, other_group])
+    assert out[1].location.name == "Riverside" and out[1].date.start == "2024-03-01"
+    assert out[2].location is None and out[2].date is None

@@ -5,7 +5,8 @@ does this pass: an event without a place or a date takes them from the nearest m
 incident in the article.
 
 Two events of one article are mentions of one incident when they have the same category, share a
-named participant, and nothing they state contradicts (their dates overlap and their places are the
+named participant (or the one lacking its place or date names nobody: "the release of 13 women",
+"the attack killed seven" lean on the article's earlier account), and nothing they state contradicts (their dates overlap and their places are the
 same or nested, where both give one). Only gaps are filled: a stated place or date is never replaced.
 """
 
@@ -40,7 +41,7 @@ def _dates_agree(a: Event, b: Event) -> bool:
 def same_incident(a: Event, b: Event) -> bool:
     return (
         a.event == b.event
-        and bool(_named(a) & _named(b))
+        and (bool(_named(a) & _named(b)) or not _named(a))
         and _places_agree(a.location, b.location)
         and _dates_agree(a, b)
     )
