@@ -8,9 +8,36 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import AllegianceError
+
+PARAGRAPHS = "allegiance_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line without a verb ends its sentence: a byline, credit, caption label or dateline line
+    ("Reuters", "| Photo Credit: AFP", "Published - May 3, 2024 - KABUL,") has no full stop, so the
+    parser would glue it to the first body sentence and its words would become the lead's
+    participants or place. Lines with a verb keep the parser's own boundaries. Runs after the
+    tagger and before the parser, which keeps preset boundaries."""
+    line_start = 0
+    for i in range(len(doc) + 1):
+        end_of_line = i == len(doc) or (i > 0 and _breaks(doc[i - 1]))
+        if not end_of_line:
+            continue
+        line = [t for t in doc[line_start:i] if not t.is_space]
+        if line and i < len(doc) and not any(t.tag_.startswith(("VB", "MD")) for t in line):
+            nxt = next((t for t in doc[i:] if not t.is_space), None)
+            if nxt is not None:
+                nxt.is_sent_start = True
+        line_start = i
+    return doc
+
+
+def _breaks(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
 
 
 class ModelError(AllegianceError):
@@ -29,6 +56,7 @@ def load_model(name: str) -> Language:
     for needed in ("parser", "ner"):
         if needed not in nlp.pipe_names:
             raise ModelError(f"spaCy pipeline {name!r} has no {needed!r} component")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 
