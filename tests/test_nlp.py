@@ -28,3 +28,26 @@ def test_a_credit_line_gives_the_lead_no_participant(pipeline):
     assaults = [e for e in doc.events if e.event == "ASSAULT"]
     assert assaults and all("Herald" not in p.text for e in assaults for p in e.actor + e.recipient)
     assert all(e.sentence.start >= doc.text.index("Gunmen") for e in assaults)
+
+
+def test_a_wire_dateline_is_cut_from_the_lead(pipeline):
+    lead = "Gunmen attacked a police convoy on Monday, officials said."
+    for dateline in ("LAKESIDE (Herald) -", "Lakeside, Northland (HNA) —", "Lakeside, (HNA - 3rd May, 2024)"):
+        assert sentences(pipeline, f"{dateline} {lead}") == [dateline, lead]
+
+
+def test_a_body_sentence_opening_with_names_is_not_a_dateline(pipeline):
+    for text in ("NATO, the EU and the US condemned the attack.", "Islamic State (IS) Commander Ali Omar said it."):
+        assert sentences(pipeline, text) == [text]
+
+
+def test_the_agency_of_a_dateline_is_no_participant(pipeline):
+    raw = RawInput(
+        source="t",
+        format="text",
+        content="GARISSA (Reuters) - Gunmen attacked a police convoy on Monday, officials said.\n",
+        published="2024-05-03",
+    )
+    doc = pipeline.process(raw)
+    assaults = [e for e in doc.events if e.event == "ASSAULT"]
+    assert assaults and all(p.id != "reuters" for e in assaults for p in e.actor + e.recipient)

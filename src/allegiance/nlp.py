@@ -6,6 +6,8 @@ parser and NER works; later stages add their own rulers through `Language.add_pi
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -13,6 +15,16 @@ from spacy.tokens import Doc, Token
 from .errors import AllegianceError
 
 PARAGRAPHS = "allegiance_paragraphs"
+# A wire dateline opening a paragraph of the lead: "KABUL (Reuters) - ", "GOMA, Congo — ",
+# "Jerusalem, (APP - 27th Nov, 2024) ". A dash or a bracketed agency is required, so a body
+# sentence opening "NATO, the EU and…" is never cut.
+WIRE_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z'’.\-]+(?:[ \u00a0][A-Z][A-Z'’.\-]+){0,3}(?:,[ \u00a0]*[A-Z][\w.'’\- \u00a0]{1,40}?)?"
+    r"[ \u00a0]*(?:\([^)\n]{1,80}\))?[ \u00a0]*[—–-]{1,2}[ \u00a0]"
+    r"|[A-Z][\w'’.\-]+(?:[ \u00a0][A-Z][\w'’.\-]+){0,3},[ \u00a0]*(?:[A-Z][\w.'’\- \u00a0]{1,40}?,?[ \u00a0]*)?"
+    r"\([^)\n]{1,80}\)[ \u00a0]*(?:[—–-]{1,2}[ \u00a0]*)?)(?=[A-Z“\"])"
+)
+LEAD_CHARS = 1500  # where a dateline may stand: the top of the article
 
 
 @Language.component(PARAGRAPHS)
@@ -28,12 +40,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if not end_of_line:
             continue
         line = [t for t in doc[line_start:i] if not t.is_space]
+        if line and line[0].idx < LEAD_CHARS:
+            _after_dateline(doc, line)
         if line and i < len(doc) and not any(t.tag_.startswith(("VB", "MD")) for t in line):
             nxt = next((t for t in doc[i:] if not t.is_space), None)
             if nxt is not None:
                 nxt.is_sent_start = True
         line_start = i
     return doc
+
+
+def _after_dateline(doc: Doc, line: list[Token]) -> None:
+    """The dateline is its own unit: its agency is no participant, its place no actor."""
+    found = WIRE_DATELINE.match(doc.text, line[0].idx, line[-1].idx + len(line[-1]))
+    if found:
+        body = next((t for t in line if t.idx >= found.end()), None)
+        if body is not None and body.i > line[0].i:
+            body.is_sent_start = True
 
 
 def _breaks(tok: Token) -> bool:
