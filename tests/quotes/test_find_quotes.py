@@ -68,6 +68,17 @@ def test_role_noun_refers_back_to_the_previous_speaker(run):
     assert second.speaker == first.speaker and first.speaker is not None
 
 
+def test_a_role_noun_does_not_take_up_a_speaker_of_another_role(run):
+    text = (
+        'The governor said the road was closed, adding that "no one will pass".\n'
+        'The minister visited the camp on Monday, warning that the rebels "will pay a heavy price".'
+    )
+    quotes, _ = run(text)
+    governor, minister = one(quotes, "no one will pass"), one(quotes, "will pay a heavy price")
+    assert governor.speaker is not None and minister.speaker is not None
+    assert minister.speaker != governor.speaker and "minister" in (minister.speakerText or "")
+
+
 def test_unattributed_quote_takes_the_adjacent_speaker(run):
     text = '"The convoy was hit twice," said Omar Haddad. "Nobody came to help us."'
     quotes, _ = run(text)

@@ -261,6 +261,10 @@ class SpeakerResolver:
             return found if found.id is not None else None
         return None
 
+    def _role_words(self, text: str) -> set[str]:
+        """The role nouns a speaker phrase was introduced with ("the provincial governor")."""
+        return set(re.findall(r"[a-z]+", text.lower())) & self.lex.roles.keys()
+
     def _last_mention(self, before: int, accept) -> Mention | None:
         hi = bisect_right(self._mention_starts, before)
         for m in reversed(self.mentions[:hi]):
@@ -283,6 +287,9 @@ class SpeakerResolver:
                 if sent is not None and any(t.lemma_.lower() == lemma for t in sent.sent):
                     return Speaker(m.actor, m.text, m.start, m.end, True)
         for s in self._recent(before):
+            # "the minister said" cannot take up a speaker introduced as "the governor"
+            if lemma not in (own := self._role_words(s.text)) and own:
+                continue
             actor = self.actors.get(s.id or "")
             kind = actor.type if actor is not None else ("person" if s.person else "other")
             if kind in types or (actor is not None and lemma in actor.name.lower()):
