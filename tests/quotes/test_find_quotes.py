@@ -79,6 +79,20 @@ def test_a_role_noun_does_not_take_up_a_speaker_of_another_role(run):
     assert minister.speaker != governor.speaker and "minister" in (minister.speakerText or "")
 
 
+def test_a_with_clause_speaker_owns_its_partial_quote(run):
+    text = 'Pressure for talks had been growing, with Arab foreign ministers on Tuesday calling for an "immediate truce".'
+    quotes, _ = run(text)
+    assert "ministers" in (one(quotes, "immediate truce").speakerText or "")
+
+
+def test_a_participle_after_a_preposition_takes_the_main_subject(run):
+    text = 'Kenyan President William Ruto, after demanding that the rebels "lay down their arms", said he would go.'
+    quotes, owner = run(text)
+    ruto = owner.get("Kenyan President William Ruto", "x-william-ruto")
+    reported = [q for q in quotes if not q.direct and q.text.startswith("the rebels")]
+    assert reported and all(q.speaker == ruto for q in reported)
+
+
 def test_unattributed_quote_takes_the_adjacent_speaker(run):
     text = '"The convoy was hit twice," said Omar Haddad. "Nobody came to help us."'
     quotes, _ = run(text)

@@ -58,22 +58,33 @@ def find_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         resolver.remember(item.start, item.speaker)
     for item in found:  # second pass: quotes whose neighbour is attributed only after them
         if item.direct and item.speaker is None:
-            item.speaker = _adjacent_speaker(item, found, text_of(doc)) or _sentence_subject(doc, item, resolver)
+            item.speaker = _adjacent_speaker(item, found, text_of(doc)) or _sentence_subject(doc, item, resolver, lex)
     return [_record(doc, f) for f in found]
 
 
-def _sentence_subject(doc: Doc, item: _Found, resolver: SpeakerResolver) -> Speaker | None:
+def _sentence_subject(doc: Doc, item: _Found, resolver: SpeakerResolver, lex: QuoteLexicon) -> Speaker | None:
     """Last resort for a partial quote in narration ("Baku drew attention to … “for another
     attack”"): the subject of the sentence the quote sits in, when it lies outside the quote."""
     assert item.span is not None
     tokens = _tokens_between(doc, item.span.open_at, item.span.open_at + 1)
     if not tokens:
         return None
-    root = tokens[0].sent.root
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not item.span.open_at <= child.idx <= item.span.close_at:
-            found = resolver.resolve_phrase(child)
+    # the subject of the nearest speech verb or "with X doing" clause that governs the quote ("…,
+    # with ministers calling for an “immediate truce”": the ministers), else of the sentence (not
+    # of a clause it reports: "Baku noted that the Armenian side is preparing “another attack”")
+    node, root = tokens[0], tokens[0].sent.root
+    for _ in range(12):
+        outside = [
+            c
+            for c in node.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not item.span.open_at <= c.idx <= item.span.close_at
+        ]
+        if outside and (_is_speech_verb(node, lex) or node.dep_ == "pcomp" or node.i == root.i):
+            found = resolver.resolve_phrase(outside[0])
             return found if found.id is not None else None
+        if node.i == root.i:
+            break
+        node = node.head
     return None
 
 

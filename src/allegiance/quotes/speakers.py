@@ -105,6 +105,10 @@ class SpeakerResolver:
                         return objs[0]
             if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and node.head.i != node.i:
                 node = node.head
+                # "X, after demanding that …, said": the preposition of a participle leads on to
+                # the clause whose subject does the demanding
+                if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+                    node = node.head
                 continue
             break
         return None
