@@ -93,6 +93,13 @@ def test_a_participle_after_a_preposition_takes_the_main_subject(run):
     assert reported and all(q.speaker == ruto for q in reported)
 
 
+def test_an_indefinite_speaker_is_still_a_speaker(run):
+    text = 'Villagers fled the area. "The militants came at night," a local elder told reporters.'
+    quotes, _ = run(text)
+    q = one(quotes, "The militants came at night,")
+    assert q.speaker is not None and q.speakerText == "a local elder"
+
+
 def test_unattributed_quote_takes_the_adjacent_speaker(run):
     text = '"The convoy was hit twice," said Omar Haddad. "Nobody came to help us."'
     quotes, _ = run(text)

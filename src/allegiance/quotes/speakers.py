@@ -173,8 +173,10 @@ class SpeakerResolver:
         person = head.ent_type_ == "PERSON" or (role is not None and "person" in role and not plural)
         bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
         phrase = doc[lo : hi + 1]
-        if not_an_actor(phrase, named=False, person=person):
-            return Speaker(None, text, start, end, person)  # a byline or a place speaks for no actor
+        # a byline or a place speaks for no actor; but whatever a speech verb has speak is no
+        # thing, even when introduced as new ("a local elder told reporters")
+        if not_an_actor(phrase, named=False, person=person) not in (None, "indefinite thing"):
+            return Speaker(None, text, start, end, person)
         return Speaker("x-" + slug(bare), text, start, end, person)
 
     # --- helpers -----------------------------------------------------------------------------
