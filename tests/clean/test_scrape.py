@@ -222,3 +222,42 @@ def test_live_banners_summary_labels_and_unpunctuated_teasers_are_chrome():
     assert "Read more about how the offensive began in our explainer, the editor wrote." in kept
     for chrome in ("Live updates", "In short:", "READ MORE Rebels", "What's next?"):
         assert not any(line.startswith(chrome) for line in kept), chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image 3 of 12",
+        "2 / 9",
+        "Back to Gallery",
+        "- Print Article",
+        "• Order Reprints",
+        "Write to Dana Moss at dana.moss@example.org",
+        "newsdesk@example.com",
+        "https://example.com/world/story-123",
+        "Reach the reporters on Twitter at twitter.com/example",
+        "AP-AF--Sahel-Attack, 3rd Ld-Writethru",
+        "Let our reporting meet your inbox every weekday morning.",
+        "Most read in Africa",
+        "Partner news",
+        "Rebels regroup near the river as talks stall [ANALYSIS]",
+        "An error has occurred, please try again later.",
+        "This copy is for your personal, non-commercial use only.",
+    ],
+)
+def test_gallery_contact_wire_slug_and_pitch_lines_are_chrome(line: str) -> None:
+    assert chrome_group(line), line
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Write to the governor at once, the opposition urged its supporters on Monday.",
+        "Updated casualty figures were released by the ministry on Tuesday.",
+        "The images showed burned vehicles on the road to the border.",
+        "More than 40 people were killed in the attack, officials said.",
+        "The rebels said they would reach the capital within days.",
+    ],
+)
+def test_body_sentences_near_those_widgets_are_not_chrome(sentence: str) -> None:
+    assert chrome_group(sentence) is None

@@ -8,6 +8,8 @@ from typing import Any
 
 from ..lexicons import load_data
 
+BULLET = re.compile(r"^[-–—•·*]\s+")
+
 
 def _load(name: str, schema: str) -> Any:
     return load_data("clean", name, schema)
@@ -31,7 +33,9 @@ def section_labels() -> frozenset[str]:
 
 def chrome_group(line: str) -> str | None:
     """The chrome group a whole stripped line belongs to, or None for a line that may be body."""
+    # a widget listed as a menu item ("- Print Article", "• Share") is the same widget
+    bare = BULLET.sub("", line)
     for group, pattern in chrome_patterns().items():
-        if pattern.fullmatch(line):
+        if pattern.fullmatch(line) or (bare != line and pattern.fullmatch(bare)):
             return group
     return None
