@@ -4,7 +4,8 @@ It only fills gaps and corrects plain mislabels; it never touches an entity the 
 (those carry `ent_id_`). Two patterns, both about the words around a name rather than the name:
 - a capitalised name followed by a feature word ("the Kunar province", "Al-Durayhimi district");
 - a capitalised name the gazetteer knows as a country, region or first-level division, or as a
-  prominent city, right after a locative preposition ("fighting in Nangarhar").
+  prominent city, right after a locative preposition ("fighting in Nangarhar"); any town it
+  knows there when the model took the name for something else ("in Kaya" as a PERSON).
 """
 
 from __future__ import annotations
@@ -140,6 +141,11 @@ class PlaceRuler:
                         span = Span(doc, nxt[0].i, stop, label="GPE")
                         if self._known(span, broad=False):
                             found.append((span, False))
+                            break
+                        # "fighting in Kaya", the small model saying PERSON: a town the gazetteer
+                        # knows, right after a locative preposition, is the town
+                        if self._known(span, broad=True) and self._model_named(doc, span):
+                            found.append((span, True))
                             break
         return found
 
