@@ -129,3 +129,14 @@ def test_state_offices_and_guards_are_the_countrys(actors_of):
     government = found.get("nga-government", set()) | found.get("nga", set())
     assert {"Lawmakers", "prosecutors", "presidency"} <= government
     assert "Border guards" in found.get("nga-police", set())
+
+
+def test_a_junta_is_the_military_of_its_own_country(actors_of):
+    # "junta" is no alias of one country's army: Niger's junta is Niger's
+    found = actors_of("Niger's junta closed the border. The junta said the move was temporary.")
+    assert "ner-military" in found and "mmr-military" not in found
+
+
+def test_a_court_of_a_country_is_that_states_government(actors_of):
+    found = actors_of("A Belarusian court sentenced three activists on Monday.")
+    assert "Belarusian court" in found.get("blr-government", set())
