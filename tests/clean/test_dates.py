@@ -26,6 +26,7 @@ from allegiance.clean.dates import best_date_line, date_line, parse_date
         ("Posted 10:05 GMT+5:30, 12 March 2022", datetime(2022, 3, 12, 4, 35, tzinfo=UTC)),
         ("Mon 14th June 2021 | 11:02 AM", datetime(2021, 6, 14, tzinfo=UTC)),
         ("Last Updated On: April 2, 2022", datetime(2022, 4, 2, tzinfo=UTC)),
+        ("Published - May 4, 2023 09:46 pm IST - GOMA,", datetime(2023, 5, 4, 16, 16, tzinfo=UTC)),
     ],
 )
 def test_date_lines(line: str, expected: datetime) -> None:
@@ -41,6 +42,7 @@ def test_date_lines(line: str, expected: datetime) -> None:
         "alliance, Daesh, Taliban, Afghanistan",
         "The 2021 offensive",
         "Fighting since March",
+        "The truce - signed in 2019 - still holds.",
     ],
 )
 def test_sentences_and_lists_are_not_date_lines(line: str) -> None:
@@ -51,6 +53,7 @@ def test_updated_stamp_only_when_nothing_else() -> None:
     lines = ["Updated: 5 May 2023", "Published: 4 May 2023"]
     assert best_date_line(lines).when.day == 4
     assert best_date_line(lines[:1]).updated
+    assert date_line("Updated - 5 May 2023 - 10:20 GMT").updated
 
 
 def test_parse_date_keeps_offsets_and_assumes_utc() -> None:

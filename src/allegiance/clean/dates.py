@@ -38,7 +38,7 @@ GLUED_ZONE = re.compile(r"(?<=[A-Za-z]{2})(?=\d)")
 ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b", re.IGNORECASE)
 # "19:21 +08:00, 2023-08-11": dateparser reads the day first, so a leading time moves behind it
 TIME_FIRST = re.compile(r"^\s*(\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*([+-]\d\d:\d\d)?\s*,\s*(.+)$", re.IGNORECASE)
-PART_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+/\s+")
+PART_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+/\s+|\s+[-–—]\s+")
 SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,  # the wall time as printed; the zone is read separately
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -87,12 +87,15 @@ def date_line(line: str) -> DateLine | None:
     if len(line) > 100 or not YEAR.search(line) and not re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", line):
         return None
     parts = [p for p in PART_SEPARATORS.split(line.strip()) if p.strip()]
+    # "Updated - 3 March 2021 - 10:20 GMT": the line's own prefix, split off from its date
+    lead = PREFIX.match(line)
+    stamped = bool(lead and lead.group("kind").lower() in ("updated", "modified"))
     for part in parts:
         found = _date_part(part)
         others_short = all(len(p.split()) <= 6 for p in parts if p is not part)
         if found and others_short:
             when, updated = found
-            return DateLine(when=when, text=line.strip(), updated=updated)
+            return DateLine(when=when, text=line.strip(), updated=updated or stamped)
     return None
 
 
