@@ -61,3 +61,12 @@ def test_a_definite_noun_refers_back_to_the_body_with_that_head(actors_of):
 def test_a_definite_noun_with_no_such_head_before_is_no_actor(actors_of):
     found = actors_of("Rebels attacked the convoy near Goma. The ministry declined to comment.")
     assert not any("The ministry" in ms for ms in found.values())
+
+
+def test_the_pronoun_of_a_reported_clause_is_its_speaker(actors_of):
+    # the nearer actor (Hamas) is the addressee, not the one who will retaliate
+    found = actors_of("The Israeli army warned Hamas that it would retaliate.")
+    assert "it" in found["isr-military"] and "it" not in found.get("hamas", set())
+    found = actors_of("The Kenyan army told the Somali delegation that its troops had left.")
+    assert any(m.startswith("its") for m in found["ken-military"])
+    assert not any(m.startswith("its") for m in found.get("som-government", set()))

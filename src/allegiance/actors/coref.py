@@ -62,7 +62,13 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
         if token.i in state.covered:
             continue
         word = token.lower_
-        if word in PERSON_PRONOUNS:
+        bound = binding_subject(token) if word in PERSON_PRONOUNS | IT_PRONOUNS | THEY_PRONOUNS else None
+        owner = next((a for a in state.anchors if a.token == bound.i), None) if bound is not None else None
+        if owner is not None:
+            # "Hamas denied that its fighters …", "the ministry said it had not …": the pronoun of a
+            # reported clause is its speaker, ahead of any nearer actor
+            link(state, token, [owner], "pronoun")
+        elif word in PERSON_PRONOUNS:
             link(state, token, [nearest(state, token, lambda a: state.type_of(a) == "person")], "pronoun")
         elif word in IT_PRONOUNS and not pleonastic(token):
             link(
@@ -94,6 +100,34 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
                 link(state, token, [found], "coreference", phrase_start(token))
             else:
                 same_head(state, token)
+
+
+def binding_subject(token: Token) -> Token | None:
+    """The noun subject of the verb whose clausal complement holds a pronoun, when it agrees with
+    the pronoun in number and kind ("it/its" a singular non-person noun, "they" a plural one,
+    "he/she" a person)."""
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None or subject.i > token.i or subject.pos_ not in {"NOUN", "PROPN"}:
+                return None
+            return subject if _agrees(token.lower_, subject) else None
+        node = head
+    return None
+
+
+def _agrees(pronoun: str, subject: Token) -> bool:
+    person = subject.ent_type_ == "PERSON"
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    if pronoun in PERSON_PRONOUNS:
+        return person and not plural
+    if pronoun in IT_PRONOUNS:
+        return not person and not plural and subject.pos_ == "NOUN"
+    return plural
 
 
 def nearest(state: DocActors, token: Token, accept, reach: int = PRONOUN_REACH) -> Anchor | None:
