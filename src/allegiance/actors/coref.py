@@ -67,7 +67,7 @@ def resolve_coreference(state: DocActors, lex: Lexicon) -> None:
         if owner is not None:
             # "Hamas denied that its fighters …", "the ministry said it had not …": the pronoun of a
             # reported clause is its speaker, ahead of any nearer actor
-            link(state, token, [owner], "pronoun")
+            link(state, token, [owner.actor], "pronoun")
         elif word in PERSON_PRONOUNS:
             link(state, token, [nearest(state, token, lambda a: state.type_of(a) == "person")], "pronoun")
         elif word in IT_PRONOUNS and not pleonastic(token):
