@@ -115,7 +115,7 @@ class DuckDBStore(BulkWriter):
         them up to date; this is for clustering again from scratch, e.g. with other options)."""
         keep = self.upkeep
         self._in_transaction(
-            lambda: upkeep.write_changes(self, self.load_incidents(), incidents, keep.options, keep.weights)
+            lambda: upkeep.write_changes(self, self.load_incidents(), incidents, keep.options)
         )
 
     # --- bulk primitives (write.BulkWriter) -------------------------------------------------------
