@@ -70,6 +70,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=16384)  # asked several times per pair compared, of a few thousand place names
 def _norm_place(text: str | None) -> str:
     return " ".join((text or "").lower().replace("province", "").replace("governorate", "").split())
 
@@ -225,12 +226,13 @@ class Report:
     def lead(self) -> Signature:
         return signature(self.mention.headline or "", (), self._common)
 
+    @cached_property
+    def _width(self) -> int | None:
+        # asked twice per pair compared: the subtraction of dates once per report
+        return (self.end - self.start).days if self.start is not None and self.end is not None else None
+
     def dated(self, options: LinkOptions) -> bool:
-        return (
-            self.start is not None
-            and self.end is not None
-            and (self.end - self.start).days <= options.max_window_days
-        )
+        return self._width is not None and self._width <= options.max_window_days
 
 
 MANY_TARGETS = frozenset({"statement", "sanction"})
