@@ -141,7 +141,7 @@ def synthetic_store(path: Path, events: int) -> None:
     con.execute(
         "INSERT INTO documents SELECT 'doc' || i, 'bench/' || i || '.txt', 'https://bench.example/' || i, "
         "'Title ' || i, strftime(DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), '%Y-%m-%d'), NULL, '[]', 'en', "
-        "'Synthetic text.', TIMESTAMP '2024-01-01' FROM range(?) t(i)",
+        "'Synthetic text.', TIMESTAMP '2024-01-01', NULL FROM range(?) t(i)",
         [docs],
     )
     con.execute(
@@ -164,6 +164,7 @@ def synthetic_store(path: Path, events: int) -> None:
         [events],
     )
     con.close()
+    open_store(path).close()  # as any writable open of a store: events.participants filled in
 
 
 # p95 of the same queries before the query layer (README, 2026-11-27, same machine kind): each
