@@ -103,10 +103,10 @@ def participants_json(people: Iterable[tuple[str, str, str, int, int]]) -> str:
     """`events.participants`: the event's (role, actor id, text, start, end), actors first, each
     role in its order, as the query layer lists them. Compact and key-ordered, so that
     `participant_pattern` finds an actor id by plain substring search."""
-    return json.dumps(
-        [{"role": r, "id": i, "text": t, "start": a, "end": b} for r, i, t, a, b in people],
-        separators=(",", ":"),
-    )
+    return _COMPACT.encode([{"role": r, "id": i, "text": t, "start": a, "end": b} for r, i, t, a, b in people])
+
+
+_COMPACT = json.JSONEncoder(separators=(",", ":"))  # one encoder: json.dumps makes one per call with these
 
 
 def participant_pattern(actor_id: str) -> str:
