@@ -151,14 +151,17 @@ def run_batch(
         )
     elif workers > 1:
         settings = settings or getattr(pipeline, "settings", None) or Settings.from_env()
-        results = parallel_map(new_inputs(), settings, workers)
+        # the store's preparation (the KB loaded for its link options) while the workers start
+        ready = partial(_prepare_incidents, store, settings, pipeline)
+        results = parallel_map(new_inputs(), settings, workers, while_starting=ready)
     else:
         if pipeline is None:
             from .pipeline import Pipeline
 
             pipeline = Pipeline(settings)
         results = serial_map(new_inputs(), pipeline)
-    _prepare_incidents(store, settings, pipeline)
+    if engine == "dask" or workers <= 1:
+        _prepare_incidents(store, settings, pipeline)
     saver = _BatchSaver(store, finish, fail)
     for source, processed in results:
         saver.add(source, processed)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -70,9 +70,12 @@ def parallel_map(
     workers: int,
     window: int | None = None,
     chunk: int = POOL_CHUNK,
+    while_starting: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """Process `items` on `workers` processes, `chunk` inputs per task (each worker parses a task's
-    documents as spaCy batches); yield results in input order.
+    documents as spaCy batches); yield results in input order. `while_starting` is called once
+    the first tasks are submitted: this process's own preparation (the caller's) then overlaps the
+    workers' start-up (each loads its pipeline, seconds) instead of delaying it.
 
     A worker that dies (killed for memory, a crash in native code) breaks the pool: the inputs that
     were in flight are then re-run one at a time on a fresh pool, so only the input that kills its
@@ -105,6 +108,9 @@ def parallel_map(
             tasks, size = (1, 1) if isolate else (max(1, -(-window // chunk)), chunk)
             while len(in_flight) < tasks and (raws := take(size)):
                 in_flight.append((raws, pool.submit(_work, raws)))
+            if while_starting is not None:
+                while_starting()
+                while_starting = None
             if not in_flight:
                 return
             raws, future = in_flight.popleft()

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..records import Document, Event, Incident, IncidentMention
 from ..relations.weights import Weights, load_weights
-from .link import LinkOptions, Report, compatible
+from .link import LinkOptions, Report, linked
 from .merge import merge
 
 __all__ = [
@@ -122,12 +122,14 @@ def update(
     reports = [Report(m, weights, options) for m in mentions]
     uf = _UnionFind(len(mentions))
     first = 0
+    given: dict[int, Incident] = {}
     for inc in incidents:  # existing incidents stay whole: their members are already linked
         for k in range(1, len(inc.mentions)):
             uf.union(first, first + k)
+        given[first] = inc
         first += len(inc.mentions)
     _link(reports, uf, new_from=len(old), options=options)
-    return _components(mentions, uf, weights, options)
+    return _components(mentions, uf, weights, options, given)
 
 
 def cluster(
@@ -147,33 +149,53 @@ def cluster(
 
 def _link(reports: list[Report], uf: _UnionFind, new_from: int, options: LinkOptions) -> None:
     """Union every compatible pair that involves at least one report with index >= new_from.
-    Blocking: only dated reports can link, so compare each new one with reports whose window
-    starts close enough to overlap (sorted by start day, bisect)."""
-    dated = sorted(
+    Blocking, which only leaves out pairs `compatible` refuses: only dated reports can link, and
+    `compatible(a, b)` needs b's family among a's occasion (`Report.occasion`) and windows that
+    overlap, so each new report is compared with the reports of those families whose window
+    starts close enough (one list per family, sorted by start day, bisect)."""
+    by_family: dict[str, tuple[list[int], list[int]]] = {}
+    for day, i in sorted(
         (r.start.toordinal(), i) for i, r in enumerate(reports) if r.dated(options) and r.start is not None
-    )
-    keys = [d for d, _ in dated]
+    ):
+        days, members = by_family.setdefault(reports[i].family, ([], []))
+        days.append(day)
+        members.append(i)
     reach = options.max_window_days + options.date_slack_days
     for i in range(new_from, len(reports)):
         r = reports[i]
         if not r.dated(options) or r.start is None:
             continue
         day = r.start.toordinal()
-        lo, hi = bisect.bisect_left(keys, day - reach), bisect.bisect_right(keys, day + reach)
-        for _, j in dated[lo:hi]:
-            # each new pair once (new-old, or new-new with j > i); old-old pairs were linked before
-            fresh_pair = j < new_from or j > i
-            if fresh_pair and uf.find(i) != uf.find(j) and compatible(r, reports[j], options):
-                uf.union(i, j)
+        for family in r.occasion:
+            days, members = by_family.get(family, ([], []))
+            lo, hi = bisect.bisect_left(days, day - reach), bisect.bisect_right(days, day + reach)
+            for j in members[lo:hi]:
+                # each new pair once (new-old, or new-new with j > i); old-old pairs were linked before
+                fresh_pair = j < new_from or j > i
+                if fresh_pair and uf.find(i) != uf.find(j) and linked(r, reports[j], options):
+                    uf.union(i, j)
 
 
 def _components(
-    mentions: list[IncidentMention], uf: _UnionFind, weights: Weights, options: LinkOptions
+    mentions: list[IncidentMention],
+    uf: _UnionFind,
+    weights: Weights,
+    options: LinkOptions,
+    given: dict[int, Incident] | None = None,
 ) -> list[Incident]:
-    groups: dict[int, list[IncidentMention]] = {}
-    for i, m in enumerate(mentions):
-        groups.setdefault(uf.find(i), []).append(m)
-    incidents = [merge(g, weights, options) for g in groups.values()]
+    """The incidents of the components; `given`: the incidents `update` started from, by the
+    index of their first mention. One that gained no member is returned as it was: merging is a
+    function of the members, so merging them again would give it back (its id hashes them)."""
+    groups: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        groups.setdefault(uf.find(i), []).append(i)
+    incidents = []
+    for members in groups.values():
+        kept = (given or {}).get(members[0])
+        if kept is not None and len(kept.mentions) == len(members):
+            incidents.append(kept)
+        else:
+            incidents.append(merge([mentions[i] for i in members], weights, options))
     return sorted(incidents, key=lambda inc: ((inc.date.start or "") if inc.date else "", inc.id))
 
 

@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..records import IncidentMention, Where
 from ..relations.weights import Weights, normalise_id
@@ -70,6 +70,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=16384)  # asked several times per pair compared, of a few thousand place names
 def _norm_place(text: str | None) -> str:
     return " ".join((text or "").lower().replace("province", "").replace("governorate", "").split())
 
@@ -121,6 +122,7 @@ def place_relation(a: Where | None, b: Where | None, max_km: float) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=16384)  # asked for each participant of every report built, of a few hundred ids
 def is_generic(actor_id: str, generic: frozenset[str]) -> bool:
     """An unnamed collective: "civilians"; or an actor discovered in the text (id "x-…", not in
     the knowledge base) whose words, counts left out, end or start with a generic noun
@@ -139,6 +141,30 @@ def is_generic(actor_id: str, generic: frozenset[str]) -> bool:
         if discovered and (w[-1] in generic or w[0] in generic):
             return True
     return False
+
+
+def window(mention: IncidentMention, options: LinkOptions) -> tuple[date | None, date | None, bool]:
+    """(start, end, soft) of the days a report tells of: its event's date, else the soft window
+    before its publication. Apart from `Report` so that the store can index a mention's linking
+    day without building a whole Report."""
+    ev = mention.event
+    start = _day(ev.date.start) if ev.date else None
+    end = _day(ev.date.end) if ev.date else None
+    end = end if end and start and end >= start else start
+    published = mention.published.date() if mention.published else None
+    if start is None and published and options.undated_days is not None:
+        with suppress(OverflowError):  # a placeholder publication date ("0001-01-01") gives no window
+            return published - timedelta(days=options.undated_days), published, True
+    return start, end, False
+
+
+def window_day(mention: IncidentMention, options: LinkOptions) -> int | None:
+    """The day (ordinal) a mention's linking window starts, None when it cannot link: the key
+    `incidents._link` blocks on, and the store's `incident_members.day`."""
+    start, end, _ = window(mention, options)
+    if start is None or end is None or (end - start).days > options.max_window_days:
+        return None
+    return start.toordinal()
 
 
 class Report:
@@ -161,18 +187,7 @@ class Report:
         self.victims = frozenset(p.id for p in ev.recipient)
         self.roots = frozenset(self._root(i, parents) for i in self.actor | self.recipient)
         self.speakers = frozenset(self._root(i, parents) for i in self.actor)
-        self.start = _day(ev.date.start) if ev.date else None
-        end = _day(ev.date.end) if ev.date else None
-        self.end = end if end and self.start and end >= self.start else self.start
-        self.soft = False
-        published = mention.published.date() if mention.published else None
-        if self.start is None and published and options.undated_days is not None:
-            with suppress(OverflowError):  # a placeholder publication date ("0001-01-01") gives no window
-                self.start, self.end, self.soft = (
-                    published - timedelta(days=options.undated_days),
-                    published,
-                    True,
-                )
+        self.start, self.end, self.soft = window(mention, options)
         self.location = ev.location
         self.text = ev.eventText
         self._common = weights.common_words
@@ -211,12 +226,13 @@ class Report:
     def lead(self) -> Signature:
         return signature(self.mention.headline or "", (), self._common)
 
+    @cached_property
+    def _width(self) -> int | None:
+        # asked twice per pair compared: the subtraction of dates once per report
+        return (self.end - self.start).days if self.start is not None and self.end is not None else None
+
     def dated(self, options: LinkOptions) -> bool:
-        return (
-            self.start is not None
-            and self.end is not None
-            and (self.end - self.start).days <= options.max_window_days
-        )
+        return self._width is not None and self._width <= options.max_window_days
 
 
 MANY_TARGETS = frozenset({"statement", "sanction"})
@@ -267,6 +283,10 @@ def same_act(a: Report, b: Report) -> bool:
 
 def evidence(a: Report, b: Report, place: str, options: LinkOptions, weaker: bool = False) -> float:
     """Evidence that two compatible reports tell of one happening (see the module doc)."""
+    return _evidence_without_text(a, b, place, weaker) + _text_evidence(a, b, options)
+
+
+def _evidence_without_text(a: Report, b: Report, place: str, weaker: bool) -> float:
     score = float(min(2, len(a.roots & b.roots)) + (place == "match")) - 0.5 * weaker
     hard_same_day = not a.soft and not b.soft and a.start == b.start and a.end == b.end
     score += 0.5 * hard_same_day - 0.5 * (a.soft or b.soft) - 0.5 * (not same_act(a, b))
@@ -279,16 +299,27 @@ def evidence(a: Report, b: Report, place: str, options: LinkOptions, weaker: boo
     ea, eb = a.mention.event, b.mention.event
     if any(x is not None and x > 1 and x == y for x, y in ((ea.dead, eb.dead), (ea.injured, eb.injured))):
         score += 0.5
-    if options.text_evidence:
-        score += text_evidence(a.words, b.words)
-        # two headlines with the same figures and names tell one story: its reports of one kind of
-        # act by compatible sides are most likely the same happening
-        if a.mention.headline and b.mention.headline:
-            score += lead_evidence(a.lead, b.lead)
     return score
 
 
-def compatible(a: Report, b: Report, options: LinkOptions) -> bool:
+# The most the words of the two sentences (1) and of the two headlines (0.5) add to a pair's evidence.
+TEXT_EVIDENCE_MAX = 1.5
+
+
+def _text_evidence(a: Report, b: Report, options: LinkOptions) -> float:
+    if not options.text_evidence:
+        return 0.0
+    score = text_evidence(a.words, b.words)
+    # two headlines with the same figures and names tell one story: its reports of one kind of
+    # act by compatible sides are most likely the same happening
+    if a.mention.headline and b.mention.headline:
+        score += lead_evidence(a.lead, b.lead)
+    return score
+
+
+def _verdict(a: Report, b: Report, options: LinkOptions) -> bool | tuple[str, bool]:
+    """Every test of `compatible` before the evidence: True/False when one decides, else the
+    place relation and whether the actors' relation weakens the evidence."""
     if a.mention.event.id == b.mention.event.id or b.family not in a.occasion:
         return False
     if a.family != b.family and not a.speakers & b.speakers:
@@ -306,4 +337,30 @@ def compatible(a: Report, b: Report, options: LinkOptions) -> bool:
     if actors == "contested":
         # Competing blame is only plausible for one clearly located, same-day happening.
         return place == "match" and not a.soft and not b.soft and a.start == b.start and a.end == b.end
-    return evidence(a, b, place, options, actors in ("swapped", "other targets")) >= options.min_evidence
+    return place, actors in ("swapped", "other targets")
+
+
+def compatible(a: Report, b: Report, options: LinkOptions) -> bool:
+    """The linking rule, with the whole evidence (the reference `linked` must agree with)."""
+    found = _verdict(a, b, options)
+    if isinstance(found, bool):
+        return found
+    place, weaker = found
+    return evidence(a, b, place, options, weaker) >= options.min_evidence
+
+
+def linked(a: Report, b: Report, options: LinkOptions) -> bool:
+    """`compatible(a, b, options)`, reading the words of the sentences and headlines (the costly
+    part: a signature per report) only when they can decide: text evidence lies between 0 and
+    TEXT_EVIDENCE_MAX, so a pair with enough evidence without it, or too little even with all of
+    it, is decided without it. Sums of halves are exact in floating point, so the bounds are."""
+    found = _verdict(a, b, options)
+    if isinstance(found, bool):
+        return found
+    place, weaker = found
+    score = _evidence_without_text(a, b, place, weaker)
+    if score >= options.min_evidence:
+        return True
+    if not options.text_evidence or score + TEXT_EVIDENCE_MAX < options.min_evidence:
+        return False
+    return score + _text_evidence(a, b, options) >= options.min_evidence

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 from statistics import median_low
 
 from ..records import Certainty, Corroboration, Granularity, Incident, IncidentMention, When, Where
@@ -38,13 +39,22 @@ def cited_media(mention: IncidentMention, weights: Weights, options: LinkOptions
     text = ev.attributedText or ""
     if not text:
         return None
-    for agency in weights.news_agencies:
-        if re.search(rf"(?<![\w]){re.escape(agency)}(?![\w])", text):
-            return source_key(agency)
-    lowered = text.lower()
-    if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", lowered) for w in weights.media_words):
+    agencies, any_agency = _word_patterns(weights.news_agencies)
+    if any_agency.search(text):  # one scan says whether any agency is named; the first listed wins
+        for agency, pattern in zip(weights.news_agencies, agencies, strict=True):
+            if pattern.search(text):
+                return source_key(agency)
+    if _word_patterns(weights.media_words)[1].search(text.lower()):
         return source_key(text)
     return None
+
+
+@lru_cache(maxsize=8)
+def _word_patterns(words: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """A pattern per word, standing alone (not inside another word), and one for any of them:
+    compiled once, not per report."""
+    alone = [rf"(?<![\w]){re.escape(w)}(?![\w])" for w in words]
+    return tuple(re.compile(a) for a in alone), re.compile("|".join(alone) or "(?!)")
 
 
 def _corroboration(n_sources: int) -> Corroboration:

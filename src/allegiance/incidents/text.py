@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -14,6 +15,7 @@ TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’-]*")
 YEAR = re.compile(r"(19|20)\d\d")
 
 
+@lru_cache(maxsize=65536)  # a few thousand distinct words recur across every report
 def _stem(word: str) -> str:
     """Light suffix stripping: "released"/"releases"/"release", "prisoners"/"prisoner"."""
     for suffix in ("ings", "ing", "ed", "es", "s", "e"):
@@ -33,6 +35,9 @@ def _content(text: str) -> set[str]:
     return {_stem(t.lower()) for t in TOKEN.findall(text or "") if not t[0].isdigit()}
 
 
+# A Signature is immutable and a function of its arguments: one headline is the lead of every event
+# of its document, and the stored reports a batch is compared with are built again at each batch.
+@lru_cache(maxsize=16384)
 def signature(text: str, leave_out: tuple[str, ...] = (), common: frozenset[str] = frozenset()) -> Signature:
     """The sentence's figures, names and words; `leave_out`: texts whose words are not evidence
     here (the participants' own names, counted as shared actors already); `common`: words every

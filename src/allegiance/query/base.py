@@ -71,6 +71,8 @@ class Base:
         self.store = store
         # DuckDB's physical row id: a page's rows are fetched by it without scanning the table
         self.row_id: str | None = getattr(store, "ROW_ID", None)
+        # the backend reads participants from the events row (query/events.py)
+        self.store_inline: bool = getattr(store, "INLINE_PARTICIPANTS", False)
         self.lock = threading.RLock()
         self._memo: dict[Any, tuple[tuple[Any, ...], Any]] = {}
         self._fixed: tuple[Any, ...] | None = None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..store.rows import participant_pattern
 from .actors import ActorQueries
 from .base import Where, marks
 from .errors import QueryError
@@ -45,7 +46,9 @@ class EventQueries(ActorQueries):
         event-day expression (DAY, or one of its two branches where the branch is known); with
         `hits`, the actor's events come from the statement's `hits` CTE (ACTOR_HITS)."""
         where = Where()
-        if f.actor and hits:
+        if f.actor and self.inline_participants():
+            where.add("strpos(e.participants, ?) > 0", participant_pattern(self.resolve_actor(f.actor)))
+        elif f.actor and hits:
             where.add("(e.document_id, e.seq) IN (SELECT document_id, event_seq FROM hits)")
         elif f.actor:
             where.add(f"(e.document_id, e.seq) IN ({ACTOR_EVENTS})", self.resolve_actor(f.actor))
@@ -79,7 +82,7 @@ class EventQueries(ActorQueries):
                 f"SELECT * FROM ({b_sql}{order} LIMIT ?) AS b{i}" for i, (b_sql, _) in enumerate(branches)
             )
             params = [x for _, b_params in branches for x in [*b_params, offset + page.limit + 1]]
-            if f.actor:  # both branches read the actor's events: find them once
+            if f.actor and not self.inline_participants():  # both branches read the actor's events: find them once
                 sql = f"WITH hits AS MATERIALIZED ({ACTOR_EVENTS}) {sql}"
                 params.insert(0, self.resolve_actor(f.actor))
         else:
@@ -95,6 +98,25 @@ class EventQueries(ActorQueries):
             last = keys[-1]
             cursor = encode_cursor(page.sort or "-date", last["sort_value"], last["document_id"], last["seq"])
         return total, items, cursor
+
+    def inline_participants(self) -> bool:
+        """Whether the actor filter and a page's participants read `events.participants` (one
+        column of the events table) instead of event_participants: on a backend that uses no
+        index for those lookups (DuckDB), once every event has it — a store written before the
+        column and opened read-only since has not (schema.UPGRADES)."""
+        if not self.store_inline:
+            return False
+
+        def complete() -> bool:
+            column = self.rows(
+                "SELECT count(*) AS n FROM information_schema.columns "
+                "WHERE table_name = 'events' AND column_name = 'participants'"
+            )
+            return bool(column[0]["n"]) and not self.rows(
+                "SELECT 1 AS missing FROM events WHERE participants IS NULL LIMIT 1"
+            )
+
+        return self.memo(("inline participants",), complete)
 
     def _page_keys(
         self, f: Filters, sort: str, only: str | None, descending: bool, after: tuple[Any, str, int] | None
@@ -144,6 +166,7 @@ class EventQueries(ActorQueries):
             )
         }
         by_key = {(r["document_id"], r["seq"]): r for r in rows}
+        inline = {k: row.pop("participants", None) for k, row in by_key.items()}
         for row in by_key.values():
             doc = docs[row["document_id"]]
             published = doc["published"]
@@ -152,7 +175,19 @@ class EventQueries(ActorQueries):
             row["url"], row["title"], row["published"] = doc["url"], doc["title"], published
             row["context"] = json.loads(row["context"]) if isinstance(row["context"], str) else row["context"]
             row["actor"], row["recipient"] = [], []
-        for p in self._participants(keys):
+        if self.inline_participants():
+            people = [
+                {"document_id": k[0], "event_seq": k[1], **p}
+                for k in keys
+                if k in inline
+                for p in json.loads(inline[k] or "[]")
+            ]
+            names = self.names([p["id"] for p in people])
+            for p in people:
+                p["name"] = names.get(p["id"])
+        else:
+            people = self._participants(keys)
+        for p in people:
             owner = by_key.get((p.pop("document_id"), p.pop("event_seq")))
             if owner is not None:
                 owner["actor" if p.pop("role") == "actor" else "recipient"].append(p)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import AllegianceError
 from ..records import Document, Failure, Incident
@@ -46,6 +47,9 @@ def _open_error(path: str, exc: duckdb.Error) -> str:
 
 class DuckDBStore(BulkWriter):
     ROW_ID: str | None = "rowid"  # the query layer fetches a page's rows by it (no table scan)
+    # the query layer filters by actor on `events.participants` and lists participants from it:
+    # DuckDB finds an actor's rows in event_participants only by scanning them all
+    INLINE_PARTICIPANTS = True
     SHARED = False  # no other process writes a file this one has open (DuckDB's file lock)
 
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
@@ -71,10 +75,39 @@ class DuckDBStore(BulkWriter):
             self.con.execute(ddl)
         for ddl in schema.UPGRADES + schema.INDEXES:
             self.con.execute(ddl)
+        if self.INLINE_PARTICIPANTS:
+            self._fill_participants()
         self.con.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
             [str(schema.SCHEMA_VERSION)],
         )
+
+    def _fill_participants(self) -> None:
+        """Write `events.participants` for the events stored before the column (one pass, once:
+        a store written since has none to fill)."""
+        if not self.con.execute("SELECT 1 FROM events WHERE participants IS NULL LIMIT 1").fetchall():
+            return
+        found = self.con.execute(
+            "SELECT e.document_id, e.seq, p.role, p.actor_id, p.text, p.span_start, p.span_end "
+            "FROM events e LEFT JOIN event_participants p ON p.document_id = e.document_id "
+            "AND p.event_seq = e.seq WHERE e.participants IS NULL ORDER BY e.document_id, e.seq, p.role, p.seq"
+        ).fetchall()
+        people: dict[tuple[str, int], list[tuple[Any, ...]]] = {}
+        for document_id, seq, *person in found:
+            people.setdefault((document_id, seq), []).extend([tuple(person)] if person[0] is not None else [])
+        staged = pa.table(
+            {
+                "document_id": [k[0] for k in people],
+                "seq": [k[1] for k in people],
+                "participants": [rows.participants_json(p) for p in people.values()],
+            }
+        )
+        self.con.register("staged_participants", staged)
+        self.con.execute(
+            "UPDATE events SET participants = s.participants FROM staged_participants s "
+            "WHERE events.document_id = s.document_id AND events.seq = s.seq"
+        )
+        self.con.unregister("staged_participants")
 
     def _check_version(self) -> None:
         try:
@@ -115,7 +148,7 @@ class DuckDBStore(BulkWriter):
         them up to date; this is for clustering again from scratch, e.g. with other options)."""
         keep = self.upkeep
         self._in_transaction(
-            lambda: upkeep.write_changes(self, self.load_incidents(), incidents, keep.options, keep.weights)
+            lambda: upkeep.write_changes(self, self.load_incidents(), incidents, keep.options)
         )
 
     # --- bulk primitives (write.BulkWriter) -------------------------------------------------------

@@ -73,6 +73,9 @@ def _redacted(url: str) -> str:
 class PostgresStore(DuckDBStore):
     ROW_ID = None  # rows are fetched by primary key (an index lookup in PostgreSQL)
     SHARED = True  # other sessions may write while this one reads
+    # an actor's events and a page's participants are index lookups in event_participants here;
+    # `events.participants` is written (one write path) but not read, nor filled for older rows
+    INLINE_PARTICIPANTS = False
 
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.path = _redacted(url)

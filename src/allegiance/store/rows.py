@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import cache
 from operator import itemgetter
@@ -73,6 +73,11 @@ def event_rows(doc_id: str, seq: int, ev: Event) -> tuple[tuple[Any, ...], list[
         **_span(ev.cue, "cue"),
         **_span(date.span if date else None, "date_span"),
     }
+    values["participants"] = participants_json(
+        (role, p.id, p.text, p.start, p.end)
+        for role, people in (("actor", ev.actor), ("recipient", ev.recipient))
+        for p in people
+    )
     participants = [
         _row(
             "event_participants",
@@ -92,6 +97,23 @@ def event_rows(doc_id: str, seq: int, ev: Event) -> tuple[tuple[Any, ...], list[
         for i, p in enumerate(people)
     ]
     return _row("events", values), participants
+
+
+def participants_json(people: Iterable[tuple[str, str, str, int, int]]) -> str:
+    """`events.participants`: the event's (role, actor id, text, start, end), actors first, each
+    role in its order, as the query layer lists them. Compact and key-ordered, so that
+    `participant_pattern` finds an actor id by plain substring search."""
+    return _COMPACT.encode([{"role": r, "id": i, "text": t, "start": a, "end": b} for r, i, t, a, b in people])
+
+
+_COMPACT = json.JSONEncoder(separators=(",", ":"))  # one encoder: json.dumps makes one per call with these
+
+
+def participant_pattern(actor_id: str) -> str:
+    """The text that `events.participants` holds when `actor_id` takes part in the event, in either
+    role. Exact: a quote inside a text value is escaped, so `"id":` can only open an id, and the
+    comma after the id's closing quote ends it."""
+    return f'"id":{json.dumps(actor_id)},'
 
 
 def document_rows(doc: Document, ingested_at: datetime | None = None) -> dict[str, list[tuple[Any, ...]]]:

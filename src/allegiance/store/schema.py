@@ -128,6 +128,7 @@ TABLES: dict[str, str] = {
             confidence DOUBLE PRECISION NOT NULL,
             cameo TEXT,
             score DOUBLE PRECISION,
+            participants TEXT,
             PRIMARY KEY (document_id, seq)
         )""",
     "event_participants": """
@@ -170,6 +171,12 @@ TABLES: dict[str, str] = {
 # unchanged (no version bump, no rewrite): each runs on every writable open, and is a no-op once done.
 UPGRADES = [
     "ALTER TABLE documents ADD COLUMN IF NOT EXISTS canonical_url TEXT",
+    # The event's rows of event_participants again, as JSON (`rows.participants_json`), so that a
+    # page of events and the actor filter read the events table alone: DuckDB uses no index to
+    # find an actor's rows among millions of participants (docs/api.md). Filled on writable open
+    # for rows stored before it (`DuckDBStore._fill_participants`); event_participants stays the
+    # record the store is rebuilt from.
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS participants TEXT",
 ]
 
 INDEXES = [

@@ -81,10 +81,10 @@ class IncidentUpkeep:
             documents = documents + _uncovered(store, {d.id for d in documents})
             self._repairing = True
         fresh = mentions_from(documents)
-        before = _neighbours(store, fresh, {d.id for d in documents}, self.options, self.weights)
+        before = _neighbours(store, fresh, {d.id for d in documents}, self.options)
         if fresh or before:
             after = update(before, documents, self.options, self.weights)
-            write_changes(store, before, after, self.options, self.weights)
+            write_changes(store, before, after, self.options)
 
     def committed(self) -> None:
         self._repaired = self._repaired or self._repairing
@@ -93,25 +93,19 @@ class IncidentUpkeep:
         self._repairing = False
 
 
-def _window_days(mentions: Iterable[IncidentMention], options: Any, weights: Any) -> list[int | None]:
+def _window_days(mentions: Iterable[IncidentMention], options: Any) -> list[int | None]:
     """The day (ordinal) each mention's linking window starts, None when it cannot link: the key
     `incidents._link` blocks on."""
-    from ..incidents.link import Report
+    from ..incidents.link import window_day
 
-    days: list[int | None] = []
-    for m in mentions:
-        report = Report(m, weights, options)
-        days.append(report.start.toordinal() if report.start and report.dated(options) else None)
-    return days
+    return [window_day(m, options) for m in mentions]
 
 
-def _neighbours(
-    store: Any, fresh: list[IncidentMention], doc_ids: set[str], options: Any, weights: Any
-) -> list[Incident]:
+def _neighbours(store: Any, fresh: list[IncidentMention], doc_ids: set[str], options: Any) -> list[Incident]:
     """The stored incidents a fresh mention could join, and those holding a re-stored document."""
     reach = options.max_window_days + options.date_slack_days
     spans: list[list[int]] = []
-    for day in sorted({d for d in _window_days(fresh, options, weights) if d is not None}):
+    for day in sorted({d for d in _window_days(fresh, options) if d is not None}):
         if spans and day - reach <= spans[-1][1]:
             spans[-1][1] = day + reach
         else:
@@ -138,9 +132,7 @@ def _neighbours(
     return [Incident.model_validate_json(r[0]) for r in found.fetchall()]
 
 
-def write_changes(
-    store: Any, before: list[Incident], after: list[Incident], options: Any, weights: Any
-) -> None:
+def write_changes(store: Any, before: list[Incident], after: list[Incident], options: Any) -> None:
     """Delete the incidents of `before` that are not in `after`, insert the new ones of `after`."""
     old = {i.id for i in before}
     new = {i.id: i for i in after}
@@ -153,7 +145,7 @@ def write_changes(
         return
     store._insert("incidents", [(i.id, i.model_dump_json()) for i in added])
     members = [(i.id, m) for i in added for m in i.mentions]
-    days = _window_days((m for _, m in members), options, weights)
+    days = _window_days((m for _, m in members), options)
     store._insert(
         "incident_members",
         [(i, m.document, m.event.id, day) for (i, m), day in zip(members, days, strict=True)],
@@ -168,7 +160,7 @@ def _uncovered(store: Any, skip: set[str]) -> list[Document]:
         legacy = store.load_incidents()
         if legacy:
             store.con.execute("DELETE FROM incidents")
-            write_changes(store, [], legacy, store.upkeep.options, store.upkeep.weights)
+            write_changes(store, [], legacy, store.upkeep.options)
     found = store.con.execute(
         "SELECT DISTINCT e.document_id FROM events e WHERE NOT EXISTS "
         "(SELECT 1 FROM incident_members m WHERE m.document_id = e.document_id) ORDER BY 1"
