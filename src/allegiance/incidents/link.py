@@ -328,8 +328,9 @@ def _verdict(a: Report, b: Report, options: LinkOptions) -> bool | tuple[str, bo
         return False
     place = place_relation(a.location, b.location, options.max_km)
     # Where a statement "happened" is told loosely (the speaker's capital, the place it concerns):
-    # places that differ do not part two statements, though a shared one still counts.
-    if place == "conflict" and a.family != "statement":
+    # places that differ do not part a statement from its occasion, though a shared one still
+    # counts. Either report may be the statement: the rule must not depend on the order asked.
+    if place == "conflict" and "statement" not in (a.family, b.family):
         return False
     actors = actors_relation(a, b)
     if actors == "conflict":
