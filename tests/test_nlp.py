@@ -51,3 +51,9 @@ def test_the_agency_of_a_dateline_is_no_participant(pipeline):
     doc = pipeline.process(raw)
     assaults = [e for e in doc.events if e.event == "ASSAULT"]
     assert assaults and all(p.id != "reuters" for e in assaults for p in e.actor + e.recipient)
+
+
+def test_a_caption_ending_on_its_photo_credit_ends_its_sentence(pipeline):
+    caption = "Families return to their homes in the north yesterday. Photo: HNA"
+    lead = "A ceasefire took hold in the region yesterday."
+    assert sentences(pipeline, f"{caption}\n\n{lead}")[-1] == lead

@@ -24,6 +24,9 @@ WIRE_DATELINE = re.compile(
     r"|[A-Z][\w'’.\-]+(?:[ \u00a0][A-Z][\w'’.\-]+){0,3},[ \u00a0]*(?:[A-Z][\w.'’\- \u00a0]{1,40}?,?[ \u00a0]*)?"
     r"\([^)\n]{1,80}\)[ \u00a0]*(?:[—–-]{1,2}[ \u00a0]*)?)(?=[A-Z“\"])"
 )
+# A caption ends on its photo credit ("… in Khan Younis yesterday. Photo: Reuters", "| Photo
+# Credit: AFP"): with a verb of its own it would still be glued to the next paragraph.
+CAPTION_END = re.compile(r"(?i)\b(?:photo|image|picture)s?(?:\s+credit)?\s*[:|/]\s*[^.!?\n]{1,60}$")
 LEAD_CHARS = 1500  # where a dateline may stand: the top of the article
 
 
@@ -42,7 +45,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
         line = [t for t in doc[line_start:i] if not t.is_space]
         if line and line[0].idx < LEAD_CHARS:
             _after_dateline(doc, line)
-        if line and i < len(doc) and not any(t.tag_.startswith(("VB", "MD")) for t in line):
+        verbless = not any(t.tag_.startswith(("VB", "MD")) for t in line)
+        caption = bool(line) and CAPTION_END.search(doc.text[line[0].idx : line[-1].idx + len(line[-1])])
+        if line and i < len(doc) and (verbless or caption):
             nxt = next((t for t in doc[i:] if not t.is_space), None)
             if nxt is not None:
                 nxt.is_sent_start = True
