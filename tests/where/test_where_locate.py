@@ -105,6 +105,19 @@ def test_a_known_town_after_a_locative_preposition_is_a_place_whatever_the_model
         assert (event.location.name, event.location.country) == (town, country)
 
 
+def test_where_people_come_from_and_who_tells_it_are_not_the_place(pipeline):
+    text = (
+        "The rebels released 24 hostages who had been held captive in Goma for weeks, including "
+        "10 persons from Thailand, according to Qatar."
+    )
+    doc = pipeline.nlp(text)
+    [event] = locate(doc, [make_event(doc, "released")], [], pipeline.gazetteer)
+    assert event.location is not None and event.location.name == "Goma"
+    doc = pipeline.nlp("Government troops withdrew from Bunia on Friday.")
+    [event] = locate(doc, [make_event(doc, "withdrew")], [], pipeline.gazetteer)
+    assert event.location is not None and event.location.name == "Bunia"
+
+
 def test_the_capital_stands_for_the_capital_of_the_article_country(pipeline):
     doc = pipeline.nlp("Sudanese troops clashed with militias in the capital on Monday.")
     [event] = locate(doc, [make_event(doc, "clashed")], [], pipeline.gazetteer)

@@ -231,6 +231,19 @@ def in_content(top: Toponym, trigger: Token) -> bool:
     return False
 
 
+def origin(top: Toponym, trigger: Token) -> bool:
+    """The place says where a party comes from or who tells it, not where the event is: the object
+    of a "from" that hangs off a noun ("persons from Thailand"; not "withdrew from X"), or of
+    "according to" (a government named by its country: "according to Qatar")."""
+    root = top.span.root
+    prep = root.head
+    if root.dep_ != "pobj":
+        return False
+    if prep.lower_ == "to" and prep.head.lower_ == "according":
+        return True
+    return prep.lower_ == "from" and prep.head != trigger and prep.head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
+
+
 def trigger_token(doc: Doc, event: Event) -> Token | None:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -259,6 +272,8 @@ def place_for(
         inside = [
             t for t in inside if attachment(t, trigger) > 1 or t.feature or is_locative(t.span.root, gaz)
         ]
+        # "10 persons from Thailand", "according to Qatar": where people come from, who tells it
+        inside = [t for t in inside if not origin(t, trigger)]
     if trigger is not None and said_by(event, trigger):
         inside = [t for t in inside if not in_content(t, trigger)]
     if inside:
