@@ -1,7 +1,9 @@
 """Triggers for the categories and modes the codebook defines but news in the first dev set rarely
 used: allegiance and mergers (COOPERATE), material backing (AID), refutations (REJECT), troop moves
 (MOBILIZE), states of emergency and shutdowns (COERCE), street protest (PROTEST), asset freezes and
-blacklisting (SANCTION), thanks (SUPPORT). Sentences are our own."""
+blacklisting (SANCTION), thanks (SUPPORT); and the CAMEO verb classes the crosswalk maps into each
+category and mode: concern or support expressed, ruling out and ignoring, security stepped up,
+custody and cordons, services withheld, charges dropped, expulsion from a body. Sentences are our own."""
 
 import pytest
 from event_helpers import one, texts
@@ -20,6 +22,60 @@ CASES = [
     ("The European Union froze the assets of five generals.", "SANCTION", "european union"),
     ("Washington blacklisted three companies on Monday.", "SANCTION", "washington"),
     ("The prime minister thanked Egypt for its mediation.", "SUPPORT", "prime minister"),
+    # the CAMEO verb classes CAMEO2PLOVER-2021.txt maps into each category (codes in comments)
+    # COOPERATE 062/064: forming a bloc, exchanging intelligence, working together
+    ("The two opposition parties formed a coalition against the junta.", "COOPERATE", "parties"),
+    ("The two governments exchanged intelligence on the smugglers.", "COOPERATE", "governments"),
+    ("The mercenaries worked with the army to guard the mines.", "COOPERATE", "mercenaries"),
+    # AID 070-075: aid received from a donor, distributed, lent; refugees hosted
+    ("The rebels receive arms from Eritrea.", "AID", "eritrea"),
+    ("Aid agencies distributed food to displaced families.", "AID", "agencies"),
+    ("Iran supports the militia with weapons and money.", "AID", "iran"),
+    # REJECT 120-129: ruling out, defying, ignoring
+    ("The president ruled out negotiations with the rebels.", "REJECT", "president"),
+    ("The junta ignored calls for an inquiry into the killings.", "REJECT", "junta"),
+    ("The rebels defied the order to disarm.", "REJECT", "rebels"),
+    # MOBILIZE 151-154: weapons moved, security stepped up, alert raised, armed groups spreading
+    ("The army moved heavy weapons to the front line.", "MOBILIZE", "army"),
+    ("The government stepped up security in the capital.", "MOBILIZE", "government"),
+    ("Police tightened security around the parliament.", "MOBILIZE", "police"),
+    # COERCE 171-174, 191: searches, custody, house arrest, cordons, cut utilities, looting
+    ("Soldiers searched homes in the village.", "COERCE", "soldiers"),
+    ("Police took the opposition leader into custody.", "COERCE", "police"),
+    ("The authorities placed the former president under house arrest.", "COERCE", "authorities"),
+    ("The government cordoned off the area.", "COERCE", "government"),
+    ("The authorities cut internet access in the province.", "COERCE", "authorities"),
+    ("The government shut off electricity to the region.", "COERCE", "government"),
+    ("The government barred the opposition candidate from running.", "COERCE", "government"),
+    # ACCUSE 090-094, 110-116: concern expressed, complaints filed, matters looked into
+    ("The UN expressed concern over the arrests.", "ACCUSE", "un"),
+    ("The United States voiced alarm at the violence.", "ACCUSE", "united states"),
+    ("The opposition filed a complaint against the government.", "ACCUSE", "opposition"),
+    ("Investigators are looking into the attack.", "ACCUSE", "investigators"),
+    # SUPPORT 051-054: support expressed, decisions defended, governments recognised
+    ("The minister expressed solidarity with the victims.", "SUPPORT", "minister"),
+    ("The president defended the army's actions.", "SUPPORT", "president"),
+    ("China recognised the new government.", "SUPPORT", "china"),
+    # CONCEDE 080-083: amnesty granted, charges dropped, regret expressed
+    ("The president granted amnesty to the rebels.", "CONCEDE", "president"),
+    ("The government dropped charges against the activists.", "CONCEDE", "government"),
+    ("The government expressed regret for the civilian deaths.", "CONCEDE", "government"),
+    # RETREAT 086-087: weapons given up, control handed over
+    ("Hundreds of fighters gave up their weapons.", "RETREAT", "fighters"),
+    ("The army handed control of the city to the police.", "RETREAT", "army"),
+    # SANCTION 161-166: personnel withdrawn, relations broken off, aid halted
+    ("The UN withdrew its peacekeepers from the country.", "SANCTION", "un"),
+    ("The government broke off relations with Israel.", "SANCTION", "government"),
+    ("The United States halted arms supplies to the country.", "SANCTION", "united states"),
+    # THREATEN: an arrest warrant for someone not in custody (codebook, COERCE ambiguities)
+    ("The court issued an arrest warrant for the rebel leader.", "THREATEN", "court"),
+    # CONSULT 041/043: talks by phone, a host receiving a delegation
+    ("The two leaders held a phone call on Tuesday.", "CONSULT", "leaders"),
+    ("The president received the delegation in the capital.", "CONSULT", "delegation"),
+    # ASSAULT 184, 190-196: fire exchanged, human shields, force used against a crowd
+    ("The soldiers exchanged fire with the gunmen.", "ASSAULT", "soldiers"),
+    ("The militants used civilians as human shields.", "ASSAULT", "militants"),
+    ("Security forces used live ammunition against protesters.", "ASSAULT", "security forces"),
 ]
 
 
@@ -96,3 +152,23 @@ def test_a_conditional_promise_of_sanctions_is_a_threat(pipeline):
     )
     threat = one(doc.events, "THREATEN")
     assert threat.certainty == "asserted"
+
+
+def test_an_invitation_to_a_ceremony_is_no_offer(code):
+    events = code("Journalists are invited to the ceremony on Friday.")
+    assert not [e for e in events if e.event == "AGREE"]
+
+
+def test_the_receiver_of_arms_is_the_recipient(code):
+    ev = one(code("The rebels receive arms from Eritrea."), "AID")
+    assert texts(ev.actor) == "eritrea" and "rebels" in texts(ev.recipient)
+
+
+def test_expulsion_from_a_party_reduces_relations(code):
+    ev = one(code("The ruling party expelled the dissident lawmaker from the party."), "SANCTION")
+    assert ev.mode == "expel"
+
+
+def test_expulsion_of_an_ambassador_is_a_sanction_and_of_others_coercion(code):
+    assert one(code("Minsk's expulsion of the ambassador angered Vilnius."), "SANCTION")
+    assert one(code("The expulsion of the migrants by the government drew criticism."), "COERCE")

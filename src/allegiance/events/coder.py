@@ -177,8 +177,8 @@ class Coder:
                 if c.dep_ in {"dobj", "dative"}
                 and self._participant_like(c)
                 # "agreed a deal": the object class is the event's topic; "summoned the British
-                # ambassador": an object the actors stage knows is still a recipient
-                and (c.lemma_.lower() not in trig.object or self.index.covering([c]))
+                # ambassador": an object the actors stage knows is still a recipient, as is a host's guest
+                and (c.lemma_.lower() not in trig.object or trig.host or self.index.covering([c]))
                 # "deployed troops": what is moved is the mode, not a recipient
                 and not (trig.category == "MOBILIZE" and class_lemmas(c) & self.lex.classes.get("force", frozenset()))
             ]
