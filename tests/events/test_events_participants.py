@@ -159,3 +159,10 @@ def test_subject_of_a_raising_predicate_does_the_act(pipeline, text):
     assert "detainees" in texts(ev.recipient)
     assert ev.certainty == "predicted"
 
+
+# --- a count names no one; what it counts may (arguments.py) ---
+
+
+def test_a_counted_group_is_the_participant(code):
+    ev = one(code("Dozens of protesters were arrested by police in the capital."), "COERCE")
+    assert texts(ev.recipient) == "protesters"

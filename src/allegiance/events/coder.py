@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import agents, counterparts, readings, recipients
-from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
+from . import agents, counterparts, patients, readings, recipients
+from .arguments import ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations, responsibility
 from .lexicon import Lexicon, Trigger, load
@@ -259,7 +259,7 @@ class Coder:
                 preps = trig.recipient_preps | (
                     GIVE_TO if carrier.lemma_.lower() in GIVE_VERBS else frozenset()
                 )
-                found.recipient = self._noun_recipients(tok, trig) or [
+                found.recipient = patients.of_noun(self, tok, trig) or [
                     p for o in self._prep_objects(carrier, preps) for p in self.args.participants(o)
                 ]
                 return self._finish_nominal(found, tok, trig)
@@ -282,7 +282,7 @@ class Coder:
             # "X withdrew after fighting with the army": the clause's subject is the other side
             found.actor = self._clause_subject(tok)
         found.actor += partners
-        found.recipient = self._noun_recipients(tok, trig)
+        found.recipient = patients.of_noun(self, tok, trig)
         return self._finish_nominal(found, tok, trig)
 
     def _clause_subject(self, tok: Token) -> list[Participant]:
@@ -306,15 +306,6 @@ class Coder:
                 continue
             return row
         return None
-
-    def _noun_recipients(self, tok: Token, trig: Trigger) -> list[Participant]:
-        preps = set(trig.recipient_preps) | ({"to", "for"} if trig.category in TO_RECIPIENT else set())
-        if trig.category in {"RETREAT", "COERCE"}:
-            preps.add("of")  # "release of prisoners", "arrest of activists"
-        found = [p for o in self._prep_objects(tok, preps) for p in self.args.participants(o)]
-        if found:  # "sanctions on individuals, including X and Y": the parser hangs the list on the noun
-            found += [p for o in self._prep_objects(tok, INCLUDING) for p in self.args.participants(o)]
-        return found
 
     def _finish_nominal(self, found: Found, tok: Token, trig: Trigger) -> Found | None:
         if any(c.lower_ == "joint" for c in tok.children) and found.category in {"ASSAULT", "MOBILIZE"}:

@@ -66,6 +66,10 @@ def adjust(coder: Coder, found: Found, sent: Span) -> None:
         coder.index.type_of.get(p.id) in STATE_TYPES for p in found.actor
     ):
         found.category, found.mode = "ACCUSE", "disapprove"
+    # "police were deployed across the city": the forces moved are the ones mobilising (codebook,
+    # MOBILIZE: the actor mobilises its capabilities), not a recipient of the move
+    if found.verbal and found.category == "MOBILIZE" and not found.actor and coder._is_passive(tok):
+        found.actor, found.recipient = found.recipient, []
     if found.category == "ASSAULT" and found.mode is None:
         found.mode = coder.lex.assault_mode({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
     ids = {p.id for p in found.actor}
