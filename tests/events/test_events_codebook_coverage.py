@@ -76,6 +76,15 @@ CASES = [
     ("The soldiers exchanged fire with the gunmen.", "ASSAULT", "soldiers"),
     ("The militants used civilians as human shields.", "ASSAULT", "militants"),
     ("Security forces used live ammunition against protesters.", "ASSAULT", "security forces"),
+    # event nouns of the same classes: calls for an act, violence by its moral kind, captures, deliveries
+    ("The opposition renewed its call for early elections.", "REQUEST", "opposition"),
+    ("The army committed atrocities against civilians in the north.", "ASSAULT", "army"),
+    ("Human rights groups documented abuses by the militia.", "ASSAULT", "militia"),
+    ("The rebels' capture of the town was confirmed by the army.", "ASSAULT", "rebels"),
+    # a noun that only counts the events passes the carrying verb through ("a wave of arrests")
+    ("Security forces carried out a wave of arrests in the capital.", "COERCE", "security forces"),
+    ("The army launched a series of airstrikes on rebel positions.", "ASSAULT", "army"),
+    ("The two sides held a new round of talks in Geneva.", "CONSULT", "sides"),
 ]
 
 
@@ -172,3 +181,14 @@ def test_expulsion_from_a_party_reduces_relations(code):
 def test_expulsion_of_an_ambassador_is_a_sanction_and_of_others_coercion(code):
     assert one(code("Minsk's expulsion of the ambassador angered Vilnius."), "SANCTION")
     assert one(code("The expulsion of the migrants by the government drew criticism."), "COERCE")
+
+
+def test_an_abuse_of_power_is_no_assault(code):
+    events = code("The opposition accused the president of an abuse of power.")
+    assert not [e for e in events if e.event == "ASSAULT"]
+
+
+def test_a_call_from_a_third_party_for_a_truce_is_a_request(code):
+    ev = one(code("The ceasefire followed calls from Qatar for a truce."), "REQUEST")
+    assert "qatar" in texts(ev.actor)
+

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import agents, counterparts, patients, readings, recipients
+from . import agents, carriers, counterparts, patients, readings, recipients
 from .arguments import ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations, responsibility
@@ -24,7 +24,6 @@ from .matching import (
 )
 from .sentence import CONTENT_OF, Found, context_of, directed, drop_contents, merge
 from .wordclasses import (
-    CIRCUMSTANCE_PREPS,
     CLAUSE_RECIPIENT,
     CONFLICT,
     GIVE_TO,
@@ -236,14 +235,7 @@ class Coder:
             return None  # "peace process", "attack helicopter": a modifier, not an event
         head = tok.head
         found = Found(tok, trig.category, trig.mode, verbal=False)
-        carrier = head if tok.dep_ in {"dobj", "nsubjpass", "attr"} else None
-        if (
-            tok.dep_ == "pobj"
-            and head.dep_ == "prep"
-            and head.head.pos_ == "VERB"
-            and head.lower_ not in CIRCUMSTANCE_PREPS
-        ):
-            carrier = head.head  # "engaged in fighting", "went on strike"
+        carrier = carriers.carrier_of(tok, self.lex)  # "carried out (a wave of) arrests"
         if carrier is not None and carrier.pos_ == "VERB":
             verb_entries = entries_for(self.lex.verbs, carrier)
             if select_trigger(verb_entries, carrier) is not None and not entries_for(
