@@ -81,6 +81,22 @@ CASES = [
     ("The army committed atrocities against civilians in the north.", "ASSAULT", "army"),
     ("Human rights groups documented abuses by the militia.", "ASSAULT", "militia"),
     ("The rebels' capture of the town was confirmed by the army.", "ASSAULT", "rebels"),
+    # second pass: protest, repression, insurgent violence, weapons tests, resignations
+    ("Protesters chanted slogans against the government.", "PROTEST", "protesters"),
+    ("Protesters erected barricades on the main road.", "PROTEST", "protesters"),
+    ("The electoral commission disqualified the opposition candidate.", "COERCE", "commission"),
+    ("The court stripped the lawmaker of his immunity.", "COERCE", "court"),
+    ("The militants took ten aid workers hostage.", "ASSAULT", "militants"),
+    ("The insurgents burned houses in the village.", "ASSAULT", "insurgents"),
+    ("Government forces liberated the town from the rebels.", "ASSAULT", "government forces"),
+    ("The army cleared the area of militants.", "ASSAULT", "army"),
+    ("The EU hit Russia with new sanctions.", "SANCTION", "eu"),
+    ("The army dismantled its checkpoints around the city.", "RETREAT", "army"),
+    ("The minister quit his post on Monday.", "RETREAT", "minister"),
+    ("The air force scrambled jets after the incursion.", "MOBILIZE", "air force"),
+    ("Iran tested a new ballistic missile.", "MOBILIZE", "iran"),
+    ("The president resisted calls to resign.", "REJECT", "president"),
+    ("The Security Council convened an emergency meeting on the crisis.", "CONSULT", "security council"),
     # a noun that only counts the events passes the carrying verb through ("a wave of arrests")
     ("Security forces carried out a wave of arrests in the capital.", "COERCE", "security forces"),
     ("The army launched a series of airstrikes on rebel positions.", "ASSAULT", "army"),
@@ -191,4 +207,14 @@ def test_an_abuse_of_power_is_no_assault(code):
 def test_a_call_from_a_third_party_for_a_truce_is_a_request(code):
     ev = one(code("The ceasefire followed calls from Qatar for a truce."), "REQUEST")
     assert "qatar" in texts(ev.actor)
+
+
+def test_a_killing_with_blades_is_no_hacking(code):
+    ev = one(code("The villagers were hacked to death with machetes."), "ASSAULT")
+    assert ev.mode == "primitive"
+
+
+def test_defacing_websites_stays_a_cyber_act(code):
+    events = code("The hackers defaced hundreds of government websites.")
+    assert not [e for e in events if e.event == "PROTEST"]
 
