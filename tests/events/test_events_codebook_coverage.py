@@ -97,6 +97,14 @@ CASES = [
     ("Iran tested a new ballistic missile.", "MOBILIZE", "iran"),
     ("The president resisted calls to resign.", "REJECT", "president"),
     ("The Security Council convened an emergency meeting on the crisis.", "CONSULT", "security council"),
+    # street protest as it is reported; listing for sanctions; hired and allied forces
+    ("Tens of thousands of people poured into the streets of the capital.", "PROTEST", "people"),
+    ("Opposition supporters filled the streets of the capital on Sunday.", "PROTEST", "supporters"),
+    ("Crowds shouted slogans outside the parliament.", "PROTEST", "crowds"),
+    ("Hundreds of women formed a human chain along the avenue.", "PROTEST", "women"),
+    ("The United States added the company to its sanctions list.", "SANCTION", "united states"),
+    ("The government hired Russian mercenaries to guard the mines.", "COOPERATE", "government"),
+    ("Wagner fighters operate alongside the national army.", "COOPERATE", "wagner fighters"),
     # a noun that only counts the events passes the carrying verb through ("a wave of arrests")
     ("Security forces carried out a wave of arrests in the capital.", "COERCE", "security forces"),
     ("The army launched a series of airstrikes on rebel positions.", "ASSAULT", "army"),
@@ -217,4 +225,9 @@ def test_a_killing_with_blades_is_no_hacking(code):
 def test_defacing_websites_stays_a_cyber_act(code):
     events = code("The hackers defaced hundreds of government websites.")
     assert not [e for e in events if e.event == "PROTEST"]
+
+
+def test_the_authorities_blocking_roads_restrict(code):
+    ev = one(code("The authorities blocked the roads leading to the capital."), "COERCE")
+    assert "authorities" in texts(ev.actor)
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
 from . import agents, carriers, counterparts, patients, readings, recipients
-from .arguments import ArgumentFinder, MentionIndex, is_reciprocal
+from .arguments import PRONOUNS_RELATIVE, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations, responsibility
 from .lexicon import Lexicon, Trigger, load
@@ -163,8 +163,11 @@ class Coder:
                 ]
                 found.recipient = self.subject(tok)
             else:
-                found.actor = self.subject(tok)
-                if tok.dep_ == "acl" and not patients:
+                relative = tok.dep_ == "relcl" and all(p.lower_ in PRONOUNS_RELATIVE for p in patients)
+                # "civilians who were killed (by X)": the head noun suffered the act, it did not do it
+                agent = any(c.dep_ == "agent" for c in tok.children)
+                found.actor = [] if relative and not agent else self.subject(tok)
+                if tok.dep_ == "acl" and not patients or relative:
                     patients = [tok.head]
                 found.recipient = [p for c in patients for p in self.args.participants(c)]
             found.actor = found.actor or agents.of_circumstance(self, tok, trig.category)
