@@ -105,6 +105,12 @@ CASES = [
     ("The United States added the company to its sanctions list.", "SANCTION", "united states"),
     ("The government hired Russian mercenaries to guard the mines.", "COOPERATE", "government"),
     ("Wagner fighters operate alongside the national army.", "COOPERATE", "wagner fighters"),
+    # the crosswalk's remaining classes: bans and dissent eased, peacekeepers received, attempts on a life
+    ("The junta unbanned the opposition party.", "CONCEDE", "junta"),
+    ("The doctors ended their strike on Friday.", "CONCEDE", "doctors"),
+    ("The government accepted UN peacekeepers in the north.", "RETREAT", "government"),
+    ("The president survived an assassination attempt by rebels.", "ASSAULT", "rebels"),
+    ("The court found that the militia committed genocide against the Yazidis.", "ASSAULT", "militia"),
     # a noun that only counts the events passes the carrying verb through ("a wave of arrests")
     ("Security forces carried out a wave of arrests in the capital.", "COERCE", "security forces"),
     ("The army launched a series of airstrikes on rebel positions.", "ASSAULT", "army"),
