@@ -27,6 +27,8 @@ CASES = [
     ("The two opposition parties formed a coalition against the junta.", "COOPERATE", "parties"),
     ("The two governments exchanged intelligence on the smugglers.", "COOPERATE", "governments"),
     ("The mercenaries worked with the army to guard the mines.", "COOPERATE", "mercenaries"),
+    ("The two armies joined hands against the jihadists.", "COOPERATE", "armies"),
+    ("Kenyan troops patrolled with Somali forces along the border.", "COOPERATE", "somali forces"),
     # AID 070-075: aid received from a donor, distributed, lent; refugees hosted
     ("The rebels receive arms from Eritrea.", "AID", "eritrea"),
     ("Aid agencies distributed food to displaced families.", "AID", "agencies"),
