@@ -1,4 +1,5 @@
-"""One sentence per PLOVER category (and the codebook's readings that move a category)."""
+"""One sentence per PLOVER category (and the codebook's readings that move a category), then
+participants named around the trigger."""
 
 import pytest
 from event_helpers import one, texts
@@ -25,6 +26,15 @@ CASES = [
     ("Iraq and Iran formed an alliance against the militants.", "COOPERATE", "iraq", None),
     ("Egypt praised Saudi Arabia for its mediation.", "SUPPORT", "egypt", "saudi arabia"),
     ("Gunmen opened fire on a bus, killing six passengers.", "ASSAULT", "gunmen", None),
+    # participants named around the trigger (events/patients.py, agents.py, readings.py):
+    # "came under attack from X", "repelled an attack by X": the subject is the one attacked
+    ("The army base came under attack from militants.", "ASSAULT", "militants", "army base"),
+    ("The soldiers repelled an attack by the rebels.", "ASSAULT", "rebels", "soldiers"),
+    # the parser hangs "by" on the event noun's patient
+    ("The arrest of the journalist by the security services drew condemnation.", "COERCE", "security services", "journalist"),
+    # the forces a deployment moves are the ones mobilising
+    ("The deployment of Kenyan troops to the region began on Monday.", "MOBILIZE", "kenyan troops", None),
+    ("Hundreds of riot police were deployed in the capital.", "MOBILIZE", "riot police", None),
 ]
 
 

@@ -159,3 +159,18 @@ def test_subject_of_a_raising_predicate_does_the_act(pipeline, text):
     assert "detainees" in texts(ev.recipient)
     assert ev.certainty == "predicted"
 
+
+# --- a count names no one; what it counts may (arguments.py) ---
+
+
+def test_a_counted_group_is_the_participant(code):
+    ev = one(code("Dozens of protesters were arrested by police in the capital."), "COERCE")
+    assert texts(ev.recipient) == "protesters"
+
+
+def test_the_head_of_a_passive_relative_clause_suffered_the_act(code):
+    ev = one(code("The civilians who were killed in the attack were buried on Monday."), "ASSAULT")
+    assert not ev.actor and texts(ev.recipient) == "civilians"
+    ev = one(code("The soldiers who were ambushed by militants were from the north."), "ASSAULT")
+    assert texts(ev.actor) == "militants" and "soldiers" in texts(ev.recipient)
+

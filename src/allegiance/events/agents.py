@@ -26,10 +26,17 @@ def of_noun(coder: Coder, tok: Token, category: str, mode: str | None) -> list[P
         named = coder.index.covering([c]) or c.ent_type_ in {"NORP", "ORG", "GPE"}
         if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and named):
             out += coder.args.participants(c)
-    agent_preps = {"by", "from"} if category in FROM_IS_AGENT else {"by"}
-    if mode == "third-party":
-        agent_preps = agent_preps | {"of"}  # "the mediation of Qatar": Qatar mediates
+    # "came under attack from militants": after "under", "from" names the attacker too
+    undergone = tok.dep_ == "pobj" and tok.head.lower_ == "under"
+    agent_preps = {"by", "from"} if category in FROM_IS_AGENT or undergone else {"by"}
+    if mode == "third-party" or category == "MOBILIZE":
+        # "the mediation of Qatar": Qatar mediates; "the deployment of Rwandan troops": they move
+        agent_preps = agent_preps | {"of"}
     out += [p for o in coder._prep_objects(tok, agent_preps) for p in coder.args.participants(o)]
+    if not out:
+        # "the arrest of the journalist by the police": the parser often hangs "by" on the patient
+        patients = coder._prep_objects(tok, {"of"})
+        out += [p for pt in patients for o in coder._prep_objects(pt, {"by"}) for p in coder.args.participants(o)]
     return out
 
 

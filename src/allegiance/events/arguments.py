@@ -143,6 +143,9 @@ class ArgumentFinder:
                     break
         if mentions:
             return [Participant(id=m.actor, text=m.text, start=m.start, end=m.end) for m in mentions]
+        counted = _counted(head)
+        if counted is not None:
+            return self._one(counted)  # "hundreds of riot police", "dozens of protesters"
         # "Taliban fighters", "Afghan officials": the modifier names the actor, the phrase is the text
         modifiers = [
             c for c in head.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and not _patron(c)
@@ -197,3 +200,14 @@ class ArgumentFinder:
 def _patron(tok: Token) -> bool:
     """ "US-backed", "Iran-sponsored": the named actor is a patron, not the participant."""
     return any(t.text == "-" for t in tok.subtree) and tok.lower_.endswith("ed")
+
+
+QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions"}
+
+
+def _counted(head: Token) -> Token | None:
+    """The counted noun of a quantity head ("hundreds of riot police" → police): the count names
+    no one, what it counts may."""
+    if head.lower_ not in QUANTITY_HEADS and head.tag_ != "CD":
+        return None
+    return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)

@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import agents, counterparts, readings, recipients
-from .arguments import INCLUDING, ArgumentFinder, MentionIndex, is_reciprocal
+from . import agents, carriers, counterparts, patients, readings, recipients
+from .arguments import PRONOUNS_RELATIVE, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations, responsibility
 from .lexicon import Lexicon, Trigger, load
@@ -24,7 +24,6 @@ from .matching import (
 )
 from .sentence import CONTENT_OF, Found, context_of, directed, drop_contents, merge
 from .wordclasses import (
-    CIRCUMSTANCE_PREPS,
     CLAUSE_RECIPIENT,
     CONFLICT,
     GIVE_TO,
@@ -164,8 +163,11 @@ class Coder:
                 ]
                 found.recipient = self.subject(tok)
             else:
-                found.actor = self.subject(tok)
-                if tok.dep_ == "acl" and not patients:
+                relative = tok.dep_ == "relcl" and all(p.lower_ in PRONOUNS_RELATIVE for p in patients)
+                # "civilians who were killed (by X)": the head noun suffered the act, it did not do it
+                agent = any(c.dep_ == "agent" for c in tok.children)
+                found.actor = [] if relative and not agent else self.subject(tok)
+                if tok.dep_ == "acl" and not patients or relative:
                     patients = [tok.head]
                 found.recipient = [p for c in patients for p in self.args.participants(c)]
             found.actor = found.actor or agents.of_circumstance(self, tok, trig.category)
@@ -177,8 +179,8 @@ class Coder:
                 if c.dep_ in {"dobj", "dative"}
                 and self._participant_like(c)
                 # "agreed a deal": the object class is the event's topic; "summoned the British
-                # ambassador": an object the actors stage knows is still a recipient
-                and (c.lemma_.lower() not in trig.object or self.index.covering([c]))
+                # ambassador": an object the actors stage knows is still a recipient, as is a host's guest
+                and (c.lemma_.lower() not in trig.object or trig.host or self.index.covering([c]))
                 # "deployed troops": what is moved is the mode, not a recipient
                 and not (trig.category == "MOBILIZE" and class_lemmas(c) & self.lex.classes.get("force", frozenset()))
             ]
@@ -236,14 +238,7 @@ class Coder:
             return None  # "peace process", "attack helicopter": a modifier, not an event
         head = tok.head
         found = Found(tok, trig.category, trig.mode, verbal=False)
-        carrier = head if tok.dep_ in {"dobj", "nsubjpass", "attr"} else None
-        if (
-            tok.dep_ == "pobj"
-            and head.dep_ == "prep"
-            and head.head.pos_ == "VERB"
-            and head.lower_ not in CIRCUMSTANCE_PREPS
-        ):
-            carrier = head.head  # "engaged in fighting", "went on strike"
+        carrier = carriers.carrier_of(tok, self.lex)  # "carried out (a wave of) arrests"
         if carrier is not None and carrier.pos_ == "VERB":
             verb_entries = entries_for(self.lex.verbs, carrier)
             if select_trigger(verb_entries, carrier) is not None and not entries_for(
@@ -259,7 +254,7 @@ class Coder:
                 preps = trig.recipient_preps | (
                     GIVE_TO if carrier.lemma_.lower() in GIVE_VERBS else frozenset()
                 )
-                found.recipient = self._noun_recipients(tok, trig) or [
+                found.recipient = patients.of_noun(self, tok, trig) or [
                     p for o in self._prep_objects(carrier, preps) for p in self.args.participants(o)
                 ]
                 return self._finish_nominal(found, tok, trig)
@@ -282,7 +277,7 @@ class Coder:
             # "X withdrew after fighting with the army": the clause's subject is the other side
             found.actor = self._clause_subject(tok)
         found.actor += partners
-        found.recipient = self._noun_recipients(tok, trig)
+        found.recipient = patients.of_noun(self, tok, trig)
         return self._finish_nominal(found, tok, trig)
 
     def _clause_subject(self, tok: Token) -> list[Participant]:
@@ -306,15 +301,6 @@ class Coder:
                 continue
             return row
         return None
-
-    def _noun_recipients(self, tok: Token, trig: Trigger) -> list[Participant]:
-        preps = set(trig.recipient_preps) | ({"to", "for"} if trig.category in TO_RECIPIENT else set())
-        if trig.category in {"RETREAT", "COERCE"}:
-            preps.add("of")  # "release of prisoners", "arrest of activists"
-        found = [p for o in self._prep_objects(tok, preps) for p in self.args.participants(o)]
-        if found:  # "sanctions on individuals, including X and Y": the parser hangs the list on the noun
-            found += [p for o in self._prep_objects(tok, INCLUDING) for p in self.args.participants(o)]
-        return found
 
     def _finish_nominal(self, found: Found, tok: Token, trig: Trigger) -> Found | None:
         if any(c.lower_ == "joint" for c in tok.children) and found.category in {"ASSAULT", "MOBILIZE"}:

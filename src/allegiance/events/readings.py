@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from ..records import Participant
 from .sentence import Found
 from .wordclasses import DEMAND_MODALS, FUTURE_AUX, INTENT_TO_FIGHT, SPEECH, STATE_TYPES, SUBJECTS
 
@@ -58,15 +59,30 @@ def adjust(coder: Coder, found: Found, sent: Span) -> None:
         found.category, found.mode = "THREATEN", None
     # a state blocking roads or access restricts, it does not protest
     if found.category == "PROTEST" and found.mode == "obstruct" and any(
-        coder.index.type_of.get(p.id) in STATE_TYPES | {"police", "military"} for p in found.actor
+        state_side(coder, p, security=True) for p in found.actor
     ):
         found.category, found.mode = "COERCE", "restrict"
     # a state "protesting" is a diplomatic protest: ACCUSE (codebook, PROTEST ambiguities)
-    if found.category == "PROTEST" and any(
-        coder.index.type_of.get(p.id) in STATE_TYPES for p in found.actor
-    ):
+    if found.category == "PROTEST" and any(state_side(coder, p) for p in found.actor):
         found.category, found.mode = "ACCUSE", "disapprove"
+    # "police were deployed across the city": the forces moved are the ones mobilising (codebook,
+    # MOBILIZE: the actor mobilises its capabilities), not a recipient of the move
+    if found.verbal and found.category == "MOBILIZE" and not found.actor and coder._is_passive(tok):
+        found.actor, found.recipient = found.recipient, []
     if found.category == "ASSAULT" and found.mode is None:
         found.mode = coder.lex.assault_mode({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent})
     ids = {p.id for p in found.actor}
     found.recipient = [p for p in found.recipient if p.id not in ids]
+
+
+def state_side(coder: Coder, p: Participant, security: bool = False) -> bool:
+    """The participant is the state (or, with `security`, its police and army): a known actor of
+    that type, or an ad-hoc one headed by a word for it ("the authorities", "riot police")."""
+    types = STATE_TYPES | ({"police", "military"} if security else set())
+    if coder.index.type_of.get(p.id) in types:
+        return True
+    words = coder.lex.classes.get("state_bodies", frozenset())
+    if security:
+        words = words | coder.lex.classes.get("security_bodies", frozenset())
+    return p.id.startswith("x-") and bool(p.text.split()) and p.text.split()[-1].lower() in words
+
