@@ -70,3 +70,12 @@ def test_the_pronoun_of_a_reported_clause_is_its_speaker(actors_of):
     found = actors_of("The Kenyan army told the Somali delegation that its troops had left.")
     assert any(m.startswith("its") for m in found["ken-military"])
     assert not any(m.startswith("its") for m in found.get("som-government", set()))
+
+
+def test_a_role_told_with_its_body_is_someone_new(actors_of):
+    found = actors_of(
+        "A spokesman for the UN, Jane Doe, spoke to reporters. The opposition leader wrote that the vote was rigged."
+    )
+    assert "The opposition leader" not in found.get("x-jane-doe", set())
+    found = actors_of("Jane Doe, a UN spokesperson, spoke to reporters. The spokesperson said aid was blocked.")
+    assert any(m.lower().startswith("the spokesperson") for m in found.get("x-jane-doe", set()))

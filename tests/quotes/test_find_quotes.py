@@ -100,6 +100,12 @@ def test_an_indefinite_speaker_is_still_a_speaker(run):
     assert q.speaker is not None and q.speakerText == "a local elder"
 
 
+def test_a_platform_is_where_it_was_said_not_who_said_it(run):
+    text = 'In a post on Telegram, the group said it had "liberated" the town.'
+    quotes, _ = run(text)
+    assert all("telegram" not in (q.speaker or "") for q in quotes)
+
+
 def test_unattributed_quote_takes_the_adjacent_speaker(run):
     text = '"The convoy was hit twice," said Omar Haddad. "Nobody came to help us."'
     quotes, _ = run(text)

@@ -279,6 +279,10 @@ def role_noun(state: DocActors, token: Token, lex: Lexicon) -> None:
     if before:
         link(state, token, [before[-1].id], "coreference", phrase_start(token))
         return
+    # "the opposition leader", "the UN envoy": a role told with what it belongs to introduces
+    # someone new; only a bare one ("the spokesman") takes up the latest person
+    if pair is None and any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in token.children):
+        return
     anchor = nearest(state, token, lambda a: state.type_of(a) == "person", PRONOUN_REACH * 3)
     link(state, token, [anchor], "coreference", phrase_start(token))
 

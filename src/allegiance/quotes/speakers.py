@@ -292,9 +292,13 @@ class SpeakerResolver:
                 sent = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                 if sent is not None and any(t.lemma_.lower() == lemma for t in sent.sent):
                     return Speaker(m.actor, m.text, m.start, m.end, True)
+        # "the opposition leader", "the UN envoy": a role told with what it belongs to is someone
+        # new unless a speaker was introduced with that very role
+        specified = any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in head.children)
         for s in self._recent(before):
             # "the minister said" cannot take up a speaker introduced as "the governor"
-            if lemma not in (own := self._role_words(s.text)) and own:
+            own = self._role_words(s.text)
+            if lemma not in own and (own or specified):
                 continue
             actor = self.actors.get(s.id or "")
             kind = actor.type if actor is not None else ("person" if s.person else "other")
