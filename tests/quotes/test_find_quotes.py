@@ -106,6 +106,12 @@ def test_a_platform_is_where_it_was_said_not_who_said_it(run):
     assert all("telegram" not in (q.speaker or "") for q in quotes)
 
 
+def test_a_reported_clause_ends_with_its_paragraph(run):
+    text = 'The ministry said in a statement: "Our forces repelled the attack."\n\n"We will not talk," Ali Hassan told reporters.'
+    quotes, _ = run(text)
+    assert all("\n" not in q.text for q in quotes), [q.text for q in quotes]
+
+
 def test_unattributed_quote_takes_the_adjacent_speaker(run):
     text = '"The convoy was hit twice," said Omar Haddad. "Nobody came to help us."'
     quotes, _ = run(text)

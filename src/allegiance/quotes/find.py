@@ -213,7 +213,12 @@ def reported_clauses(doc: Doc, spans: list[QuoteSpan], lex: QuoteLexicon) -> lis
             continue
         if span is None:
             continue
-        start, end = _trim(text_of(doc), *span)
+        text = text_of(doc)
+        # a clause never runs past its verb's paragraph (the parse may glue the next one on)
+        para_start = text.rfind("\n", 0, verb.idx) + 1
+        para_end = text.find("\n", verb.idx)
+        span = (max(span[0], para_start), min(span[1], para_end if para_end >= 0 else len(text)))
+        start, end = _trim(text, *span)
         if end - start < 3:
             continue
         if any(q.open_at <= start and end <= q.close_at + 1 for q in spans):
