@@ -79,3 +79,8 @@ def test_a_role_told_with_its_body_is_someone_new(actors_of):
     assert "The opposition leader" not in found.get("x-jane-doe", set())
     found = actors_of("Jane Doe, a UN spokesperson, spoke to reporters. The spokesperson said aid was blocked.")
     assert any(m.lower().startswith("the spokesperson") for m in found.get("x-jane-doe", set()))
+
+
+def test_a_bare_role_noun_skips_a_person_introduced_with_another_role(actors_of):
+    found = actors_of("The opposition leader Maria Kolesnikova spoke first. The minister said the talks failed.")
+    assert not any(m.lower().startswith("the minister") for m in found.get("x-maria-kolesnikova", set()))

@@ -112,6 +112,16 @@ def test_a_reported_clause_ends_with_its_paragraph(run):
     assert all("\n" not in q.text for q in quotes), [q.text for q in quotes]
 
 
+def test_one_of_a_collective_speaks_as_a_person(run):
+    text = (
+        'A spokesman for the UN, Jane Doe, said: "The situation is dire."\n'
+        '"This is a massacre," said one resident, who asked not to be named.\nHe added: "They came at night."'
+    )
+    quotes, _ = run(text)
+    first, second = one(quotes, "This is a massacre,"), one(quotes, "They came at night.")
+    assert second.speaker is not None and second.speaker == first.speaker
+
+
 def test_unattributed_quote_takes_the_adjacent_speaker(run):
     text = '"The convoy was hit twice," said Omar Haddad. "Nobody came to help us."'
     quotes, _ = run(text)

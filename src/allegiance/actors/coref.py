@@ -283,7 +283,14 @@ def role_noun(state: DocActors, token: Token, lex: Lexicon) -> None:
     # someone new; only a bare one ("the spokesman") takes up the latest person
     if pair is None and any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in token.children):
         return
-    anchor = nearest(state, token, lambda a: state.type_of(a) == "person", PRONOUN_REACH * 3)
+
+    def fits(actor_id: str) -> bool:
+        # "the minister" never takes up a person introduced as "the opposition leader"
+        actor = state.actors.get(actor_id)
+        note = (actor.note or "") if actor is not None else ""
+        return state.type_of(actor_id) == "person" and ("role: " not in note or f"role: {role}" in note)
+
+    anchor = nearest(state, token, fits, PRONOUN_REACH * 3)
     link(state, token, [anchor], "coreference", phrase_start(token))
 
 
