@@ -153,12 +153,12 @@ class SpeakerResolver:
         if named is not None and (own is None or not self._speaker(own.actor, text, start, end).person):
             return self._speaker(named, text, start, end)
         if own is not None:
-            found = self._speaker(own.actor, text, start, end)
+            speaker = self._speaker(own.actor, text, start, end)
             # "one resident said", "a witness told": one of a collective, speaking as a person
             # (so "he added" takes them up)
             actor = self.actors.get(own.actor)
             one = head.tag_ == "NN" and actor is not None and actor.type == "civilians"
-            return Speaker(found.id, found.text, found.start, found.end, True) if one else found
+            return Speaker(speaker.id, speaker.text, speaker.start, speaker.end, True) if one else speaker
         inner = [m for m in self._mentions_in(start, end) if self._in_kb(m.actor)]
         if inner and (role is not None or head.pos_ == "NOUN"):
             return self._speaker(inner[0].actor, text, start, end)
