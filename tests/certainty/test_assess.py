@@ -197,3 +197,8 @@ def test_a_call_does_not_reach_into_a_relative_clause(judge):
     text = "The factions called for a truce, which allowed the rebels to attack the garrison."
     ev = judge(text, "attack", "ASSAULT")
     assert ev.certainty == "asserted"
+
+
+def test_a_passive_claim_is_attributed_to_its_agent_not_to_the_claimed_event(judge):
+    e = judge("The attack on the base was claimed by the Seventh Brigade on Saturday.", "attack", "ASSAULT")
+    assert e.certainty == "reported" and e.attributedTo is not None and "brigade" in e.attributedTo

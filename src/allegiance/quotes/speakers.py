@@ -30,6 +30,7 @@ OTHER_PRONOUNS = {"another", "one", "others", "some", "both"}
 KEEP_LEFT = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "advmod", "npadvmod"}
 KEEP_RIGHT = {"compound", "flat", "case"}
 SUBJECTS = ("nsubj", "nsubjpass")
+PASSIVE_SPEAKERS = {"quote", "cite"}  # "he was quoted as saying": the passive subject speaks
 
 
 def slug(text: str) -> str:
@@ -97,12 +98,17 @@ class SpeakerResolver:
         node = verb
         for _ in range(4):
             for child in node.children:
-                if child.dep_ in SUBJECTS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
-                    return child
                 if child.dep_ == "agent":
                     objs = [c for c in child.children if c.dep_ == "pobj"]
                     if objs:
                         return objs[0]
+            for child in node.children:
+                if child.dep_ == "nsubj":
+                    return child
+                # the subject of a passive speech verb is what is said ("the attack was claimed",
+                # "the deaths were reported"), except of "was quoted / cited as saying"
+                if child.dep_ == "nsubjpass" and child.lower_ != "it" and node.lemma_ in PASSIVE_SPEAKERS:
+                    return child
             if node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and node.head.i != node.i:
                 node = node.head
                 # "X, after demanding that …, said": the preposition of a participle leads on to
