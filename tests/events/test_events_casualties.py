@@ -32,6 +32,8 @@ def test_non_violent_events_carry_no_counts(code):
     [
         ("The car bomb left five dead and 10 injured near the mosque.", 5, 10),
         ("The death toll from the bombing rose to 20, officials said.", 20, None),
+        ("No one was hurt when the shell struck the market.", None, 0),
+        ("One soldier was killed when the shell struck the post.", 1, None),
     ],
 )
 def test_sentence_counts_without_a_coded_event(pipeline, sentence, dead, injured):

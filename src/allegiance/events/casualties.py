@@ -41,7 +41,9 @@ def count_of(noun: Token) -> int | None:
         if head is not noun and any(c.lower_ in CASUALTY_WORDS for c in head.children):
             continue  # "five dead and 10 injured": the 10 belongs to its own word
         if head.like_num and number_value(head) is not None:
-            total += number_value(head) or 0
+            # "no one was hurt": none, not one
+            none = any(c.lower_ == "no" for c in head.children)
+            total += 0 if none else number_value(head) or 0
             found = True
             continue
         for child in head.children:
