@@ -61,3 +61,8 @@ def test_parse_date_keeps_offsets_and_assumes_utc() -> None:
     assert parse_date("2023-05-31T14:00:00+03:00").utcoffset() == timedelta(hours=3)
     assert parse_date("2023-05-31T14:00:00+03:00").tzinfo == timezone(timedelta(hours=3))
     assert parse_date("not a date") is None and parse_date("") is None
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "0001-01-01", "1000-01-01"])
+def test_a_placeholder_date_is_no_date(placeholder: str) -> None:
+    assert parse_date(placeholder) is None

@@ -39,6 +39,7 @@ ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b", re.I
 # "19:21 +08:00, 2023-08-11": dateparser reads the day first, so a leading time moves behind it
 TIME_FIRST = re.compile(r"^\s*(\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)\s*([+-]\d\d:\d\d)?\s*,\s*(.+)$", re.IGNORECASE)
 PART_SEPARATORS = re.compile(r"\s+[|•·]\s+|\s+/\s+|\s+[-–—]\s+")
+OLDEST_YEAR = 1900  # no web page was published earlier; such a date is a placeholder
 SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,  # the wall time as printed; the zone is read separately
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -66,8 +67,8 @@ def parse_date(text: str) -> datetime | None:
         for zone, reading in ZONE_READINGS.items():
             text = zone.sub(reading, text)
         when = _parse_local(text)
-    if when is None:
-        return None
+    if when is None or when.year < OLDEST_YEAR:
+        return None  # "0001-01-01": a CMS placeholder for "no date", not a date
     # a plain fixed-offset tzinfo (dateparser returns pytz objects) keeps records serialisable
     offset = when.utcoffset()
     return when.replace(tzinfo=UTC if offset is None else timezone(offset))
