@@ -84,3 +84,8 @@ def test_a_role_told_with_its_body_is_someone_new(actors_of):
 def test_a_bare_role_noun_skips_a_person_introduced_with_another_role(actors_of):
     found = actors_of("The opposition leader Maria Kolesnikova spoke first. The minister said the talks failed.")
     assert not any(m.lower().startswith("the minister") for m in found.get("x-maria-kolesnikova", set()))
+
+
+def test_the_expert_takes_up_an_analyst(actors_of):
+    found = actors_of("Analyst Ivan Petrov said the alliance was fragile. The expert argued that it would not last.")
+    assert any(m.lower() == "the expert" for m in found.get("x-ivan-petrov", set()))

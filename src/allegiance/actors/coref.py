@@ -285,10 +285,14 @@ def role_noun(state: DocActors, token: Token, lex: Lexicon) -> None:
         return
 
     def fits(actor_id: str) -> bool:
-        # "the minister" never takes up a person introduced as "the opposition leader"
+        # "the minister" never takes up a person introduced as "the opposition leader"; "the
+        # expert" may take up an analyst (both describe a commentator, neither an office)
         actor = state.actors.get(actor_id)
         note = (actor.note or "") if actor is not None else ""
-        return state.type_of(actor_id) == "person" and ("role: " not in note or f"role: {role}" in note)
+        introduced = note.split("role: ", 1)[1].split(";")[0].strip() if "role: " in note else None
+        commentators = lex.commentator_roles
+        same_kind = introduced in commentators and role in commentators
+        return state.type_of(actor_id) == "person" and (introduced in (None, role) or same_kind)
 
     anchor = nearest(state, token, fits, PRONOUN_REACH * 3)
     link(state, token, [anchor], "coreference", phrase_start(token))

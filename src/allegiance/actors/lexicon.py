@@ -26,6 +26,7 @@ class Lexicon:
     needs_country: frozenset[str]
     foreign_modifiers: frozenset[str]
     polity_nouns: frozenset[str] = frozenset()
+    commentator_roles: frozenset[str] = frozenset()
 
     def state_role(self, word: str) -> str | None:
         for role, words in self.state_roles.items():
