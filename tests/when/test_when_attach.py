@@ -16,6 +16,16 @@ def test_expression_attached_to_the_trigger_wins(pipeline):
     assert doc.text[event.date.span.start : event.date.span.end] == event.date.text
 
 
+def test_a_deed_dated_only_by_its_report_falls_on_that_day_or_the_night_before(pipeline):
+    doc = pipeline.nlp("Gunmen attacked a convoy near the border, officials said on Wednesday.")
+    [event] = resolve(doc, [make_event(doc, "attacked")], THURSDAY)
+    assert (event.date.start, event.date.end) == ("2024-01-30", "2024-01-31")
+    # the statement itself is dated by its own day
+    doc = pipeline.nlp("The ministry said on Wednesday that it rejected the plan.")
+    [event] = resolve(doc, [make_event(doc, "rejected", "REJECT")], THURSDAY)
+    assert (event.date.start, event.date.end) == ("2024-01-31", "2024-01-31")
+
+
 def test_duration_interval_ends_at_publication(pipeline):
     doc = pipeline.nlp("The two militias have clashed for more than a year.")
     [event] = resolve(doc, [make_event(doc, "clashed")], THURSDAY)

@@ -9,14 +9,15 @@ article's news cycle); otherwise the publication date is never a default.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
 from ..records import Event, Span, When
 from ..syntax import climb
-from .discourse import discourse_date
+from .discourse import discourse_date, reporting_verb
 from .expressions import Expression, find_expressions
+from .lexicon import load as load_time_words
 from .resolver import Resolved, resolve_text
 
 __all__ = ["Expression", "Resolved", "find_expressions", "resolve", "resolve_text"]
@@ -47,6 +48,30 @@ def _to_when(expr: Expression, resolved: Resolved) -> When:
     )
 
 
+def _dates_the_saying(event: Event, expr: Expression, trigger: Token | None) -> bool:
+    """A deed told through a reporting verb whose only day is the saying's ("gunmen attacked the
+    village, officials said on Monday"): the day dates the report, not the deed."""
+    if trigger is None or event.event in load_time_words().speech_acts:
+        return False
+    verb = reporting_verb(trigger)
+    if verb is None or verb == trigger:
+        return False
+    tok = expr.span.root
+    while tok.head != tok and tok != verb:
+        if tok == trigger:
+            return False
+        tok = tok.head
+    return tok == verb
+
+
+def _at_or_before_saying(when: When) -> When:
+    """A deed reported on day D happened on D or the night before: the interval [D-1, D]."""
+    if when.granularity != "day" or not when.start:
+        return when
+    day = date.fromisoformat(when.start[:10])
+    return when.model_copy(update={"start": (day - timedelta(days=1)).isoformat(), "granularity": "interval"})
+
+
 def date_for(
     event: Event, doc: Doc, expressions: list[Expression], published: datetime | None
 ) -> When | None:
@@ -64,7 +89,8 @@ def date_for(
     for expr in inside:
         resolved = resolve_text(expr.text, published, future=future)
         if resolved is not None:
-            return _to_when(expr, resolved)
+            when = _to_when(expr, resolved)
+            return _at_or_before_saying(when) if _dates_the_saying(event, expr, trigger) else when
     if all(levels[id(e)] < 2 for e in inside):
         # the sentence's times belong to other events ("the truce, which was extended on Monday")
         # or are vague and not about this one ("After weeks of fighting, X said"): discourse decides
