@@ -118,6 +118,23 @@ def test_where_people_come_from_and_who_tells_it_are_not_the_place(pipeline):
     assert event.location is not None and event.location.name == "Bunia"
 
 
+def test_the_town_of_x_is_a_place_and_the_event_takes_it_over_its_province(pipeline):
+    doc = pipeline.nlp("Insurgents attacked the town of Tembue in Niassa province on Monday.")
+    [event] = locate(doc, [make_event(doc, "attacked")], [], pipeline.gazetteer)
+    assert event.location is not None and event.location.name == "Tembue"
+    assert event.location.admin1 == "Niassa"
+
+
+def test_never_a_bare_country_when_a_place_inside_it_is_named(pipeline):
+    doc = pipeline.nlp("Russia launched drones at Ukraine overnight, hitting a power plant in the Odesa region.")
+    [event] = locate(doc, [make_event(doc, "launched")], [], pipeline.gazetteer)
+    assert event.location is not None and event.location.name.startswith("Odesa")
+    # a place named in the speakers' phrase is theirs, not the event's
+    doc = pipeline.nlp("The army attacked rebel positions in Syria, officials in Damascus said.")
+    [event] = locate(doc, [make_event(doc, "attacked")], [], pipeline.gazetteer)
+    assert event.location is not None and event.location.name == "Syria"
+
+
 def test_the_capital_stands_for_the_capital_of_the_article_country(pipeline):
     doc = pipeline.nlp("Sudanese troops clashed with militias in the capital on Monday.")
     [event] = locate(doc, [make_event(doc, "clashed")], [], pipeline.gazetteer)

@@ -231,6 +231,33 @@ def in_content(top: Toponym, trigger: Token) -> bool:
     return False
 
 
+def _inside_the_country(best: Toponym, inside: list[Toponym], trigger: Token) -> Toponym:
+    """Never a bare country when the sentence names a place inside it ("launched drones at Ukraine,
+    hitting a facility in the Odesa region"): the most specific such place, the nearest first."""
+    if specificity(best) > 1:
+        return best
+    country = best.place.country if best.place is not None else None
+    within = [
+        t
+        for t in inside
+        if specificity(t) > 1
+        and (t.place is None or country is None or t.place.country == country)
+        and _under(t.span.root, trigger)
+    ]
+    if not within:
+        return best
+    return max(within, key=lambda t: (specificity(t), -abs(t.span.root.i - trigger.i)))
+
+
+def _under(tok: Token, trigger: Token) -> bool:
+    """`tok` hangs below the trigger, not through someone's phrase ("officials in Damascus said")."""
+    while tok != trigger:
+        if tok.head == tok or tok.dep_ in {"nsubj", "nsubjpass"}:
+            return False
+        tok = tok.head
+    return True
+
+
 def origin(top: Toponym, trigger: Token) -> bool:
     """The place says where a party comes from or who tells it, not where the event is: the object
     of a "from" that hangs off a noun ("persons from Thailand"; not "withdrew from X"), or of
@@ -286,6 +313,7 @@ def place_for(
                 return level, specificity(t) if level > 1 else 0, -abs(t.span.root.i - trigger.i)
 
             best = max(inside, key=rank)
+            best = _inside_the_country(best, inside, trigger)
         return to_where(best, toponyms, gaz, fallback.country)
     article = fallback.lead if deed else fallback.place
     if article is not None and concrete(event):

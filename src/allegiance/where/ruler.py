@@ -2,7 +2,8 @@
 
 It only fills gaps and corrects plain mislabels; it never touches an entity the actor ruler made
 (those carry `ent_id_`). Two patterns, both about the words around a name rather than the name:
-- a capitalised name followed by a feature word ("the Kunar province", "Al-Durayhimi district");
+- a capitalised name followed by a feature word ("the Kunar province", "Al-Durayhimi district"), or
+  after one and "of" ("the town of Macomia");
 - a capitalised name the gazetteer knows as a country, region or first-level division, or as a
   prominent city, right after a locative preposition ("fighting in Nangarhar"); any town it
   knows there when the model took the name for something else ("in Kaya" as a PERSON).
@@ -21,6 +22,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 STRONG_FEATURES = {"province", "governorate", "district", "county", "oblast", "prefecture", "municipality"}
 NAME_JOINERS = {"-", "al", "el", "de", "del", "da", "ad", "as", "ar", "ash", "bin", "ibn", "e"}
 MIN_PROMINENCE = 0.6
+# labels the small model gives a place name it misreads, whatever their extent ("Macomia in" as a
+# WORK_OF_ART): a place pattern replaces them
+MISREAD = {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
 
 
 def _words(tokens: list[Token]) -> list[Token]:
@@ -54,6 +58,24 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int] | None:
     while doc[start].lower_ in NAME_JOINERS and not doc[start].text[:1].isupper():
         start += 1
     return (start, stop) if start < stop else None
+
+
+def _name_after(doc: Doc, start: int) -> Span | None:
+    """The capitalised name (up to four words, hyphens and particles inside) starting at `start`."""
+    end = start
+    while (
+        end < len(doc)
+        and end - start < 4
+        and (
+            doc[end].text[:1].isupper()
+            and doc[end].is_alpha
+            or (end > start and doc[end].lower_ in NAME_JOINERS)
+        )
+    ):
+        end += 1
+    while end > start and doc[end - 1].lower_ in NAME_JOINERS:
+        end -= 1
+    return Span(doc, start, end, label="GPE") if end > start else None
 
 
 def _is_determiner(tok: Token) -> bool:
@@ -126,6 +148,11 @@ class PlaceRuler:
                         # the model saw a name and the feature word says it is a place
                         # ("escape the Xyz area" tagged ORG)
                         found.append((span, True))
+            if feature and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                # "the town of Macomia", "the province of Cabo Delgado": the feature word first
+                name = _name_after(doc, tok.i + 2)
+                if name is not None and (feature in {"city", "district"} or self._known(name, broad=True)):
+                    found.append((name, True))  # the construction says place, whatever the model said
             if tok.lower_ in self.preps and tok.i + 1 < len(doc):
                 nxt = [t for t in doc[tok.i + 1 : tok.i + 8] if not t.is_space and not _is_determiner(t)]
                 if nxt and nxt[0].text[:1].isupper():
@@ -160,7 +187,9 @@ class PlaceRuler:
             if not overlapping:
                 ents.append(span)
             elif may_relabel and all(
-                not e.ent_id_ and e.label_ not in PLACE_LABELS and span.start <= e.start and e.end <= span.end
+                not e.ent_id_
+                and e.label_ not in PLACE_LABELS
+                and (span.start <= e.start and e.end <= span.end or e.label_ in MISREAD)
                 for e in overlapping
             ):
                 ents = [e for e in ents if e not in overlapping] + [span]  # "Kunar" PERSON → GPE
