@@ -135,6 +135,12 @@ def test_never_a_bare_country_when_a_place_inside_it_is_named(pipeline):
     assert event.location is not None and event.location.name == "Syria"
 
 
+def test_a_region_named_for_its_people_is_the_region(pipeline):
+    doc = pipeline.nlp("Federal troops clashed with local militias in the Amhara region of Ethiopia on Sunday.")
+    [event] = locate(doc, [make_event(doc, "clashed")], [], pipeline.gazetteer)
+    assert event.location is not None and event.location.name == "Amhara"
+
+
 def test_the_capital_stands_for_the_capital_of_the_article_country(pipeline):
     doc = pipeline.nlp("Sudanese troops clashed with militias in the capital on Monday.")
     [event] = locate(doc, [make_event(doc, "clashed")], [], pipeline.gazetteer)

@@ -89,6 +89,16 @@ def _overlaps(span: Span, intervals: list[tuple[int, int]]) -> bool:
     return any(span.start_char < end and start < span.end_char for start, end in intervals)
 
 
+def _people_region(ent: Span, gaz: Gazetteer) -> bool:
+    """ "the Amhara region", "Tigray state": a people's name (an actor) before a feature word that
+    the gazetteer knows as a region of that name is the region."""
+    words = gaz.words
+    after = _next_word(ent.doc, ent.end)
+    if not ent.ent_id_ or words is None or after is None or after.lower_ not in words.features:
+        return False
+    return any(p.kind in {"admin1", "region"} for p in gaz.exact(ent.text))
+
+
 def find(doc: Doc, actors: list[Actor], gaz: Gazetteer, all_uses: bool = False) -> list[Toponym]:
     """Place mentions; `all_uses` keeps metonymic ones too ("Moscow announced"), as geoparsing
     corpora annotate every toponym."""
@@ -97,7 +107,7 @@ def find(doc: Doc, actors: list[Actor], gaz: Gazetteer, all_uses: bool = False) 
     actor_spans = [(m.start, m.end) for a in actors for m in a.mentions]
     found = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS and not _people_region(ent, gaz):
             continue
         start, end = ent.start, ent.end
         while start < end and (doc[start].is_space or doc[start].lower_ == "the"):
