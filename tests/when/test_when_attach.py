@@ -26,6 +26,19 @@ def test_a_deed_dated_only_by_its_report_falls_on_that_day_or_the_night_before(p
     assert (event.date.start, event.date.end) == ("2024-01-31", "2024-01-31")
 
 
+def test_an_event_told_as_coming_before_its_clause_falls_in_the_days_before_it(pipeline):
+    doc = pipeline.nlp("The rebels on Wednesday announced a truce following calls from the envoys for calm.")
+    [event] = resolve(doc, [make_event(doc, "calls", "REQUEST")], THURSDAY)
+    assert (event.date.start, event.date.end) == ("2024-01-28", "2024-01-31")
+    doc = pipeline.nlp("The army withdrew on Wednesday after the rebels attacked the base.")
+    [event] = resolve(doc, [make_event(doc, "attacked")], THURSDAY)
+    assert (event.date.start, event.date.end) == ("2024-01-28", "2024-01-31")
+    # its own time wins
+    doc = pipeline.nlp("The army withdrew on Wednesday after the rebels attacked the base on Monday.")
+    [event] = resolve(doc, [make_event(doc, "attacked")], THURSDAY)
+    assert (event.date.start, event.date.end) == ("2024-01-29", "2024-01-29")
+
+
 def test_duration_interval_ends_at_publication(pipeline):
     doc = pipeline.nlp("The two militias have clashed for more than a year.")
     [event] = resolve(doc, [make_event(doc, "clashed")], THURSDAY)

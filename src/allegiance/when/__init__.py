@@ -31,9 +31,47 @@ def _attachment(expr: Expression, trigger: Token) -> int:
     path = climb(expr.span.root, trigger)
     if path.reached:
         return 3 if path.clauses == 0 else (0 if path.other_noun_clause else 2)
-    if path.other_noun_clause:
+    if path.other_noun_clause or _before_or_after(trigger, expr.span.root.head):
         return 0
     return 2 if expr.span.root.head in trigger.ancestors else 1
+
+
+# "announced a ceasefire on Saturday *following calls* from Moscow": the event in a temporal
+# adjunct happened at another time than the clause it hangs on
+SEQUENCE_WORDS = {"following", "after", "before", "since", "until", "prior", "ahead", "amid"}
+LATER_WORDS = {"before", "until", "prior", "ahead"}  # the adjunct's event comes after the clause's
+SEQUENCE_DAYS = 3  # how far news reaches back (or ahead) for the event it sequences with
+
+
+def _before_or_after(trigger: Token, governor: Token) -> str | None:
+    """The sequence word of a "following … / after … / before …" phrase or clause that holds the
+    trigger below the word the time dates ("withdrew on Monday after the rebels attacked")."""
+    above = {governor.i, *(t.i for t in governor.ancestors)}
+    tok = trigger
+    while tok.i not in above and tok.head != tok:
+        if tok.lower_ in SEQUENCE_WORDS and tok.dep_ in {"prep", "advmod", "advcl", "pcomp", "acl"}:
+            return tok.lower_
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS), None)
+        if mark is not None:
+            return mark.lower_
+        tok = tok.head
+    return None
+
+
+def _in_sequence(when: When, word: str) -> When:
+    """An event told as coming after (or before) a clause dated D happened within the few days
+    before D (or after it): "announced on Saturday a truce following calls from Moscow"."""
+    if when.granularity not in {"day", "interval"} or not when.start:
+        return when
+    start = date.fromisoformat(when.start[:10])
+    end = date.fromisoformat((when.end or when.start)[:10])
+    if word in LATER_WORDS:
+        start, end = start, end + timedelta(days=SEQUENCE_DAYS)
+    else:
+        start, end = start - timedelta(days=SEQUENCE_DAYS), end
+    return when.model_copy(
+        update={"start": start.isoformat(), "end": end.isoformat(), "granularity": "interval"}
+    )
 
 
 def _to_when(expr: Expression, resolved: Resolved) -> When:
@@ -72,12 +110,30 @@ def _at_or_before_saying(when: When) -> When:
     return when.model_copy(update={"start": (day - timedelta(days=1)).isoformat(), "granularity": "interval"})
 
 
+def _clause_day(trigger: Token, inside: list[Expression], published: datetime | None) -> When | None:
+    """The day of the clause a sequenced event hangs on: the time attached to the sentence root."""
+    root = trigger.sent.root
+    ranked = sorted(((_attachment(e, root), e) for e in inside), key=lambda pair: -pair[0])
+    for level, expr in ranked:
+        if level < 2:
+            break
+        resolved = resolve_text(expr.text, published)
+        if resolved is not None:
+            return _to_when(expr, resolved)
+    return None
+
+
 def date_for(
     event: Event, doc: Doc, expressions: list[Expression], published: datetime | None
 ) -> When | None:
     trigger_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     trigger = trigger_span.root if trigger_span is not None and len(trigger_span) else None
     inside = [e for e in expressions if event.sentence.start <= e.start and e.end <= event.sentence.end]
+    sequence = _before_or_after(trigger, trigger.sent.root) if trigger is not None else None
+    if trigger is not None and sequence is not None and not any(_attachment(e, trigger) == 3 for e in inside):
+        # no time of its own: the clause's day, widened to the days before (or after) it
+        clause_day = _clause_day(trigger, inside, published)
+        return _in_sequence(clause_day, sequence) if clause_day is not None else None
     if not inside:
         return discourse_date(event, trigger, doc, expressions, published)
     levels = {id(e): 1 for e in inside}
