@@ -22,6 +22,7 @@ from .matching import (
     trigger_objects,
     verb_like,
 )
+from .partners import of_carried
 from .sentence import CONTENT_OF, Found, context_of, directed, drop_contents, merge
 from .wordclasses import (
     CLAUSE_RECIPIENT,
@@ -256,6 +257,11 @@ class Coder:
                 )
                 found.recipient = patients.of_noun(self, tok, trig) or [
                     p for o in self._prep_objects(carrier, preps) for p in self.args.participants(o)
+                ]
+                # "held talks with the rebels", "reached a deal with X": the other side
+                sides = {p.id for p in found.actor + found.recipient}
+                found.actor += [
+                    p for p in of_carried(self, tok, carrier, trig, found.category) if p.id not in sides
                 ]
                 return self._finish_nominal(found, tok, trig)
         # the noun's own arguments: "X's attack on Y", "attack by X", "talks between X and Y"

@@ -1,0 +1,28 @@
+"""The other side of a two-sided event noun carried by a light verb: "held talks with the rebels",
+"reached a deal with Hezbollah", "fought a battle with the army". The parser hangs "with X" on the
+noun or on the verb; either way X is a party to the meeting, deal or fight, so it joins `actor`
+(PLOVER's convention for two-sided events)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..records import Participant
+
+if TYPE_CHECKING:
+    from .coder import Coder
+    from .lexicon import Trigger
+
+
+def two_sided(coder: Coder, trig: Trigger, category: str) -> bool:
+    return trig.reciprocal or category in coder.lex.symmetric
+
+
+def of_carried(coder: Coder, noun: Token, carrier: Token, trig: Trigger, category: str) -> list[Participant]:
+    """The "with" partners of `noun` (an event noun that `carrier` carries), for two-sided events."""
+    if not two_sided(coder, trig, category):
+        return []
+    objects = coder._prep_objects(noun, {"with"}) + coder._prep_objects(carrier, {"with"})
+    return [p for o in objects for p in coder.args.participants(o)]

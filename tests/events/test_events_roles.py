@@ -1,0 +1,18 @@
+"""Participant roles (issue #11, family 3): who stands in `actor` and `recipient` when the parse
+puts them where a plain subject/object reading goes wrong."""
+
+from event_helpers import one, texts
+
+# --- the other side of a two-sided event noun carried by a light verb (partners.py) ----------------
+
+
+def test_talks_held_with_a_party_put_both_sides_in_actor(code):
+    consult = one(code("The president held talks with the opposition coalition in Nairobi."), "CONSULT")
+    assert "president" in texts(consult.actor)
+    assert "opposition coalition" in texts(consult.actor)
+
+
+def test_deal_reached_with_a_party_puts_both_sides_in_actor(code):
+    agree = one(code("The junta reached an agreement with the rebel alliance on Friday."), "AGREE")
+    assert "junta" in texts(agree.actor)
+    assert "rebel alliance" in texts(agree.actor)
