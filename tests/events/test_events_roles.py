@@ -16,3 +16,22 @@ def test_deal_reached_with_a_party_puts_both_sides_in_actor(code):
     agree = one(code("The junta reached an agreement with the rebel alliance on Friday."), "AGREE")
     assert "junta" in texts(agree.actor)
     assert "rebel alliance" in texts(agree.actor)
+
+
+# --- a thing acted on stands for its holder (holders.py) ----------------------------------------
+
+
+def test_attacked_convoy_gives_its_holder_as_recipient(code):
+    assault = one(code("Gunmen attacked a police convoy on the highway on Tuesday."), "ASSAULT")
+    assert texts(assault.recipient) == "police"
+
+
+def test_shelled_positions_give_their_possessor_without_the_clitic(code):
+    assault = one(code("Insurgents shelled the army's positions overnight."), "ASSAULT")
+    assert texts(assault.recipient) == "the army"
+
+
+def test_raided_homes_give_whose_homes_they_are(code):
+    coerce = one(code("Soldiers raided the homes of opposition activists."), "COERCE")
+    assert "opposition activists" in texts(coerce.recipient)
+    assert "homes" not in texts(coerce.recipient)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import agents, carriers, counterparts, patients, readings, recipients
+from . import agents, carriers, counterparts, holders, patients, readings, recipients
 from .arguments import PRONOUNS_RELATIVE, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations, responsibility
@@ -192,7 +192,7 @@ class Coder:
                 if trig.category == "REQUEST":
                     preps.add("from")  # "demanded autonomy from the government"
                 objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)]
-            found.recipient = [p for o in objs for p in self.args.participants(o)]
+            found.recipient = holders.recipients(self, objs)  # "attacked a police convoy": the police
             if not found.recipient:  # "suspended talks with the rebels", "rejected Iraq's proposal"
                 found.recipient = recipients.fallback(self, tok, trig, {p.id for p in found.actor})
             if not found.recipient and trig.category in CLAUSE_RECIPIENT:
