@@ -35,3 +35,9 @@ def test_raided_homes_give_whose_homes_they_are(code):
     coerce = one(code("Soldiers raided the homes of opposition activists."), "COERCE")
     assert "opposition activists" in texts(coerce.recipient)
     assert "homes" not in texts(coerce.recipient)
+
+
+def test_signing_a_deal_with_a_party_makes_it_a_signatory(code):
+    support = one(code("The rebels signed a peace deal with the government."), "SUPPORT")
+    assert "rebels" in texts(support.actor)
+    assert "government" in texts(support.actor + support.recipient)

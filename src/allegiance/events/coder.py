@@ -22,7 +22,7 @@ from .matching import (
     trigger_objects,
     verb_like,
 )
-from .partners import of_carried
+from .partners import of_carried, of_signing
 from .sentence import CONTENT_OF, Found, context_of, directed, drop_contents, merge
 from .wordclasses import (
     CLAUSE_RECIPIENT,
@@ -209,6 +209,8 @@ class Coder:
             if trig.reciprocal or trig.category in self.lex.symmetric:
                 partners = self._prep_objects(tok, {"with"})
                 found.actor += [p for o in partners for p in self.args.participants(o)]
+            elif not found.recipient:
+                found.actor += of_signing(self, tok)  # "signed a peace deal with the government"
         if trig.reciprocal and trig.category not in self.lex.symmetric and len(found.actor) > 1:
             # "X and Y traded blame": a one-directional category done both ways
             found.mutual = not found.recipient

@@ -1,7 +1,7 @@
 """The other side of a two-sided event noun carried by a light verb: "held talks with the rebels",
 "reached a deal with Hezbollah", "fought a battle with the army". The parser hangs "with X" on the
 noun or on the verb; either way X is a party to the meeting, deal or fight, so it joins `actor`
-(PLOVER's convention for two-sided events)."""
+(PLOVER's convention for two-sided events). Signing an agreement "with X" is two-sided too."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..records import Participant
+from .matching import class_lemmas
 
 if TYPE_CHECKING:
     from .coder import Coder
@@ -25,4 +26,15 @@ def of_carried(coder: Coder, noun: Token, carrier: Token, trig: Trigger, categor
     if not two_sided(coder, trig, category):
         return []
     objects = coder._prep_objects(noun, {"with"}) + coder._prep_objects(carrier, {"with"})
+    return [p for o in objects for p in coder.args.participants(o)]
+
+
+def of_signing(coder: Coder, verb: Token) -> list[Participant]:
+    """ "The rebels signed a peace deal with the government": signing an agreement is two-sided
+    like the agreement itself, so the "with" party (on the verb or the agreement) signs too."""
+    agreements = coder.lex.classes.get("agreement", frozenset())
+    deals = [c for c in verb.children if c.dep_ == "dobj" and class_lemmas(c) & agreements]
+    if not deals:
+        return []
+    objects = coder._prep_objects(verb, {"with"}) + [o for d in deals for o in coder._prep_objects(d, {"with"})]
     return [p for o in objects for p in coder.args.participants(o)]
