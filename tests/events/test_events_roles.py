@@ -41,3 +41,8 @@ def test_signing_a_deal_with_a_party_makes_it_a_signatory(code):
     support = one(code("The rebels signed a peace deal with the government."), "SUPPORT")
     assert "rebels" in texts(support.actor)
     assert "government" in texts(support.actor + support.recipient)
+
+
+def test_thing_fired_at_a_party_leaves_the_party_as_recipient(code):
+    assault = one(code("Riot police fired tear gas at the demonstrators outside parliament."), "ASSAULT")
+    assert "demonstrators" in texts(assault.recipient)

@@ -185,13 +185,14 @@ class Coder:
                 # "deployed troops": what is moved is the mode, not a recipient
                 and not (trig.category == "MOBILIZE" and class_lemmas(c) & self.lex.classes.get("force", frozenset()))
             ]
-            if not objs:
+            if not any(self.args.participants(o) for o in objs):
+                # no object, or a thing ("fired tear gas at protesters"): the preposition names the target
                 preps = set(trig.recipient_preps) | (
                     {"to", "for"} if trig.category in TO_RECIPIENT else set()
                 )
                 if trig.category == "REQUEST":
                     preps.add("from")  # "demanded autonomy from the government"
-                objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)]
+                objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)] or objs
             found.recipient = holders.recipients(self, objs)  # "attacked a police convoy": the police
             if not found.recipient:  # "suspended talks with the rebels", "rejected Iraq's proposal"
                 found.recipient = recipients.fallback(self, tok, trig, {p.id for p in found.actor})
