@@ -46,3 +46,17 @@ def test_signing_a_deal_with_a_party_makes_it_a_signatory(code):
 def test_thing_fired_at_a_party_leaves_the_party_as_recipient(code):
     assault = one(code("Riot police fired tear gas at the demonstrators outside parliament."), "ASSAULT")
     assert "demonstrators" in texts(assault.recipient)
+
+
+# --- blame for an act goes to who did it (recipients.py) -----------------------------------------
+
+
+def test_condemned_act_blames_its_doer(code):
+    accuse = one(code("The UN condemned the killing of civilians by the militia."), "ACCUSE")
+    assert "militia" in texts(accuse.recipient)
+
+
+def test_condemned_act_never_blames_its_victims(code):
+    accuse = one(code("The UN condemned the junta's crackdown on protesters."), "ACCUSE")
+    assert "junta" in texts(accuse.recipient)
+    assert "protesters" not in texts(accuse.recipient)

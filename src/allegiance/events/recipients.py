@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..records import Participant
+from . import agents
 
 if TYPE_CHECKING:
     from .coder import Coder
@@ -23,6 +24,8 @@ OWNER_MODIFIERS = {"poss", "compound", "amod", "nmod"}
 THING_PREPS = {"with", "to", "from", "on", "against", "for", "toward", "towards", "upon", "into"}
 # categories whose recipient may sit in the object of a governed infinitive ("refused to meet X")
 COMPLEMENT_RECIPIENT = {"REJECT", "AGREE", "REQUEST", "THREATEN", "CONCEDE"}
+# categories whose object may be an act, blamed on whoever did it ("condemned the attack by X")
+BLAME_OF_ACT = {"ACCUSE"}
 
 
 def owners(coder: Coder, things: list[Token]) -> list[Participant]:
@@ -63,6 +66,12 @@ def fallback(coder: Coder, tok: Token, trig: Trigger, actor_ids: set[str]) -> li
 
     things = things_of(coder, tok)
     found = others(owners(coder, things))
+    if not found and trig.category in BLAME_OF_ACT:
+        # "condemned the killing of civilians by the militia", "the junta's crackdown on protesters":
+        # the blame goes to who did the act, never to whom it was done ("the attack on the convoy")
+        doers = [agents.of_event_noun(coder, t) for t in things]
+        if any(d is not None for d in doers):
+            return others([p for d in doers if d for p in d])
     plans = coder.lex.classes.get("plan", frozenset())
     if not found and any(t.lemma_.lower() in plans for t in things):
         # "rejected the proposal from Argentina": the parser often hangs "from X" on the verb
