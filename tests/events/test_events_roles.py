@@ -60,3 +60,9 @@ def test_condemned_act_never_blames_its_victims(code):
     accuse = one(code("The UN condemned the junta's crackdown on protesters."), "ACCUSE")
     assert "junta" in texts(accuse.recipient)
     assert "protesters" not in texts(accuse.recipient)
+
+
+def test_host_of_talks_brings_others_together_and_receives_no_visitor(code):
+    consult = one(code("Ethiopia hosted talks between the two warring parties."), "CONSULT")
+    assert "ethiopia" in texts(consult.actor)
+    assert "ethiopia" not in texts(consult.recipient)
