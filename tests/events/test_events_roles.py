@@ -66,3 +66,8 @@ def test_host_of_talks_brings_others_together_and_receives_no_visitor(code):
     consult = one(code("Ethiopia hosted talks between the two warring parties."), "CONSULT")
     assert "ethiopia" in texts(consult.actor)
     assert "ethiopia" not in texts(consult.recipient)
+
+
+def test_frozen_assets_give_their_holder_as_recipient(code):
+    sanction = one(code("The EU froze the bank accounts of the junta leaders."), "SANCTION")
+    assert texts(sanction.recipient) == "the junta leaders"

@@ -22,12 +22,11 @@ def holder_of(coder: Coder, thing: Token) -> list[Participant]:
     """Who holds `thing` (a member of the trigger lexicon's `holding` class), or nothing."""
     if thing.lemma_.lower() not in coder.lex.classes.get("holding", frozenset()):
         return []
-    out: list[Participant] = []
-    for c in thing.children:
-        if c.dep_ in HOLDER_MODIFIERS:
-            out += coder.args.participants(c)
-    out += [p for o in coder._prep_objects(thing, {"of"}) for p in coder.args.participants(o)]
-    return out
+    # "the bank accounts of the junta leaders": an "of" holder wins over a modifier naming a kind
+    of = [p for o in coder._prep_objects(thing, {"of"}) for p in coder.args.participants(o)]
+    if of:
+        return of
+    return [p for c in thing.children if c.dep_ in HOLDER_MODIFIERS for p in coder.args.participants(c)]
 
 
 def recipients(coder: Coder, objects: list[Token]) -> list[Participant]:

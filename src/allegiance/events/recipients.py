@@ -1,6 +1,6 @@
 """Recipients that the verb's own object slot does not give: the owner of the thing acted on
 ("rejected Iraq's proposal", "welcomed the President's statement", "agreed to U.S. mediation"), the
-thing's prepositional objects ("suspended talks with the rebels", "lifted sanctions on Iran") and
+thing's holder ("froze the assets of X"), its prepositional objects ("suspended talks with the rebels", "lifted sanctions on Iran") and
 the object of a governed infinitive ("refused to meet the envoy", "agreed to help Lebanon").
 
 These follow the codebook's reading that the target of a verbal act is whoever its content is
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..records import Participant
-from . import agents
+from . import agents, holders
 
 if TYPE_CHECKING:
     from .coder import Coder
@@ -65,7 +65,10 @@ def fallback(coder: Coder, tok: Token, trig: Trigger, actor_ids: set[str]) -> li
         return [p for p in parts if p.id not in actor_ids]
 
     things = things_of(coder, tok)
-    found = others(owners(coder, things))
+    # "froze the assets of X": a held thing in the object slot that the trigger's object class
+    # kept out of the recipients stands for its holder
+    held = [c for c in tok.children if c.dep_ == "dobj"]
+    found = others(owners(coder, things) or [p for t in held for p in holders.holder_of(coder, t)])
     if not found and trig.category in BLAME_OF_ACT:
         # "condemned the killing of civilians by the militia", "the junta's crackdown on protesters":
         # the blame goes to who did the act, never to whom it was done ("the attack on the convoy")
