@@ -71,3 +71,14 @@ def test_host_of_talks_brings_others_together_and_receives_no_visitor(code):
 def test_frozen_assets_give_their_holder_as_recipient(code):
     sanction = one(code("The EU froze the bank accounts of the junta leaders."), "SANCTION")
     assert texts(sanction.recipient) == "the junta leaders"
+
+
+# --- what a measure is aimed at (measures.py) -----------------------------------------------------
+
+
+def test_sanctions_targeting_a_party_give_it_as_recipient_and_no_attack(code):
+    events = code("The EU adopted new sanctions targeting Russian banks.")
+    sanction = one(events, "SANCTION")
+    assert "eu" in texts(sanction.actor)
+    assert "russian banks" in texts(sanction.recipient)
+    assert "ASSAULT" not in [e.event for e in events]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import agents, carriers, counterparts, holders, patients, readings, recipients
+from . import agents, carriers, counterparts, holders, measures, patients, readings, recipients
 from .arguments import PRONOUNS_RELATIVE, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations, responsibility
@@ -145,6 +145,8 @@ class Coder:
 
     # --- verbal triggers ------------------------------------------------------------------------
     def verbal(self, tok: Token, trig: Trigger) -> Found | None:
+        if measures.measure_aiming(self, tok):
+            return None  # "sanctions targeting Russian banks": the sanction's recipient, no attack
         passive_meeting = trig.reciprocal and trig.category == "CONSULT" and self._is_passive(tok)
         if passive_meeting and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "will be met with a harsh response"
