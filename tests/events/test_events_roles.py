@@ -82,3 +82,12 @@ def test_sanctions_targeting_a_party_give_it_as_recipient_and_no_attack(code):
     assert "eu" in texts(sanction.actor)
     assert "russian banks" in texts(sanction.recipient)
     assert "ASSAULT" not in [e.event for e in events]
+
+
+# --- a sum "in aid" is the aid its giver promises (carriers.py) ----------------------------------
+
+
+def test_sum_pledged_in_aid_is_aid_by_the_pledger(code):
+    aid = one(code("Norway pledged 40 million dollars in humanitarian assistance for Yemen."), "AID")
+    assert "norway" in texts(aid.actor)
+    assert "yemen" in texts(aid.recipient)
