@@ -49,3 +49,10 @@ def of_circumstance(coder: Coder, verb: Token, category: str) -> list[Participan
         if trig is not None and trig.category == category:
             out += of_noun(coder, noun, trig.category, trig.mode)
     return out
+
+
+def of_event_noun(coder: Coder, tok: Token) -> list[Participant] | None:
+    """Who does the event that `tok` names, when it is an event noun ("the attack by militants",
+    "Israel's strikes", "the junta's crackdown"); None when it is none."""
+    trig = select_trigger(entries_for(coder.lex.nouns, tok), tok)
+    return None if trig is None else of_noun(coder, tok, trig.category, trig.mode)

@@ -18,7 +18,7 @@ from ..records import Actor, Mention, Participant
 from .lexicon import Lexicon
 
 # Dependents that are not part of a participant's own noun phrase.
-NOT_IN_NP = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl", "dep", "parataxis"}
+NOT_IN_NP = {"conj", "cc", "appos", "relcl", "acl", "punct", "prep", "advcl", "dep", "parataxis", "case"}
 # Noun phrases that never name a participant (times, quantities, places handled by `where`).
 NON_PARTICIPANT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 NON_PARTICIPANT_LEMMAS = {

@@ -8,6 +8,9 @@ from spacy.tokens import Token
 from .lexicon import Lexicon
 from .wordclasses import CIRCUMSTANCE_PREPS
 
+# heads of a sum of money told without a currency entity ("billions in aid")
+AMOUNT_NOUNS = {"million", "billion", "millions", "billions", "dollar", "euro", "pound", "sum", "amount"}
+
 
 def slot_of(tok: Token, lex: Lexicon) -> Token:
     """The noun that fills the verb's slot for `tok`: `tok` itself, or the counting noun it is
@@ -15,7 +18,13 @@ def slot_of(tok: Token, lex: Lexicon) -> Token:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.classes.get("series", ()):
         return head.head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and _amount(head.head):
+        return head.head  # "pledged 50 million euros in aid": the amount is the verb's object
     return tok
+
+
+def _amount(tok: Token) -> bool:
+    return tok.ent_type_ == "MONEY" or tok.lemma_.lower() in AMOUNT_NOUNS
 
 
 def carrier_of(tok: Token, lex: Lexicon) -> Token | None:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Event, Participant, TextSpan
 from ..records import Span as SpanRecord
-from . import agents, carriers, counterparts, patients, readings, recipients
+from . import agents, carriers, counterparts, holders, measures, patients, readings, recipients
 from .arguments import PRONOUNS_RELATIVE, ArgumentFinder, MentionIndex, is_reciprocal
 from .casualties import casualties
 from .claims import accusations, responsibility
@@ -22,6 +22,7 @@ from .matching import (
     trigger_objects,
     verb_like,
 )
+from .partners import of_carried, of_signing
 from .sentence import CONTENT_OF, Found, context_of, directed, drop_contents, merge
 from .wordclasses import (
     CLAUSE_RECIPIENT,
@@ -144,6 +145,8 @@ class Coder:
 
     # --- verbal triggers ------------------------------------------------------------------------
     def verbal(self, tok: Token, trig: Trigger) -> Found | None:
+        if measures.measure_aiming(self, tok):
+            return None  # "sanctions targeting Russian banks": the sanction's recipient, no attack
         passive_meeting = trig.reciprocal and trig.category == "CONSULT" and self._is_passive(tok)
         if passive_meeting and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "will be met with a harsh response"
@@ -184,14 +187,15 @@ class Coder:
                 # "deployed troops": what is moved is the mode, not a recipient
                 and not (trig.category == "MOBILIZE" and class_lemmas(c) & self.lex.classes.get("force", frozenset()))
             ]
-            if not objs:
+            if not any(self.args.participants(o) for o in objs):
+                # no object, or a thing ("fired tear gas at protesters"): the preposition names the target
                 preps = set(trig.recipient_preps) | (
                     {"to", "for"} if trig.category in TO_RECIPIENT else set()
                 )
                 if trig.category == "REQUEST":
                     preps.add("from")  # "demanded autonomy from the government"
-                objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)]
-            found.recipient = [p for o in objs for p in self.args.participants(o)]
+                objs = [o for o in self._prep_objects(tok, preps) if self._participant_like(o)] or objs
+            found.recipient = holders.recipients(self, objs)  # "attacked a police convoy": the police
             if not found.recipient:  # "suspended talks with the rebels", "rejected Iraq's proposal"
                 found.recipient = recipients.fallback(self, tok, trig, {p.id for p in found.actor})
             if not found.recipient and trig.category in CLAUSE_RECIPIENT:
@@ -208,6 +212,8 @@ class Coder:
             if trig.reciprocal or trig.category in self.lex.symmetric:
                 partners = self._prep_objects(tok, {"with"})
                 found.actor += [p for o in partners for p in self.args.participants(o)]
+            elif not found.recipient:
+                found.actor += of_signing(self, tok)  # "signed a peace deal with the government"
         if trig.reciprocal and trig.category not in self.lex.symmetric and len(found.actor) > 1:
             # "X and Y traded blame": a one-directional category done both ways
             found.mutual = not found.recipient
@@ -256,6 +262,11 @@ class Coder:
                 )
                 found.recipient = patients.of_noun(self, tok, trig) or [
                     p for o in self._prep_objects(carrier, preps) for p in self.args.participants(o)
+                ]
+                # "held talks with the rebels", "reached a deal with X": the other side
+                sides = {p.id for p in found.actor + found.recipient}
+                found.actor += [
+                    p for p in of_carried(self, tok, carrier, trig, found.category) if p.id not in sides
                 ]
                 return self._finish_nominal(found, tok, trig)
         # the noun's own arguments: "X's attack on Y", "attack by X", "talks between X and Y"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..records import Participant
+from . import holders, measures
 from .arguments import INCLUDING
 from .wordclasses import TO_RECIPIENT
 
@@ -31,10 +32,11 @@ def of_noun(coder: Coder, tok: Token, trig: Trigger) -> list[Participant]:
     preps = set(trig.recipient_preps) | ({"to", "for"} if trig.category in TO_RECIPIENT else set())
     if trig.category in OF_IS_PATIENT:
         preps.add("of")
-    found = [p for o in coder._prep_objects(tok, preps) for p in coder.args.participants(o)]
+    found = holders.recipients(coder, coder._prep_objects(tok, preps))  # "an attack on the army's base"
     if found:  # "sanctions on individuals, including X and Y": the parser hangs the list on the noun
         found += [p for o in coder._prep_objects(tok, INCLUDING) for p in coder.args.participants(o)]
-    return found or undergoer(coder, tok, trig)
+    # "sanctions targeting Russian banks": the verb of aim names the measure's recipient
+    return found or measures.targets(coder, tok) or undergoer(coder, tok, trig)
 
 
 def undergoer(coder: Coder, tok: Token, trig: Trigger) -> list[Participant]:

@@ -1,6 +1,6 @@
 """Recipients that the verb's own object slot does not give: the owner of the thing acted on
 ("rejected Iraq's proposal", "welcomed the President's statement", "agreed to U.S. mediation"), the
-thing's prepositional objects ("suspended talks with the rebels", "lifted sanctions on Iran") and
+thing's holder ("froze the assets of X"), its prepositional objects ("suspended talks with the rebels", "lifted sanctions on Iran") and
 the object of a governed infinitive ("refused to meet the envoy", "agreed to help Lebanon").
 
 These follow the codebook's reading that the target of a verbal act is whoever its content is
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..records import Participant
+from . import agents, holders
 
 if TYPE_CHECKING:
     from .coder import Coder
@@ -23,6 +24,8 @@ OWNER_MODIFIERS = {"poss", "compound", "amod", "nmod"}
 THING_PREPS = {"with", "to", "from", "on", "against", "for", "toward", "towards", "upon", "into"}
 # categories whose recipient may sit in the object of a governed infinitive ("refused to meet X")
 COMPLEMENT_RECIPIENT = {"REJECT", "AGREE", "REQUEST", "THREATEN", "CONCEDE"}
+# categories whose object may be an act, blamed on whoever did it ("condemned the attack by X")
+BLAME_OF_ACT = {"ACCUSE"}
 
 
 def owners(coder: Coder, things: list[Token]) -> list[Participant]:
@@ -62,7 +65,16 @@ def fallback(coder: Coder, tok: Token, trig: Trigger, actor_ids: set[str]) -> li
         return [p for p in parts if p.id not in actor_ids]
 
     things = things_of(coder, tok)
-    found = others(owners(coder, things))
+    # "froze the assets of X": a held thing in the object slot that the trigger's object class
+    # kept out of the recipients stands for its holder
+    held = [c for c in tok.children if c.dep_ == "dobj"]
+    found = others(owners(coder, things) or [p for t in held for p in holders.holder_of(coder, t)])
+    if not found and trig.category in BLAME_OF_ACT:
+        # "condemned the killing of civilians by the militia", "the junta's crackdown on protesters":
+        # the blame goes to who did the act, never to whom it was done ("the attack on the convoy")
+        doers = [agents.of_event_noun(coder, t) for t in things]
+        if any(d is not None for d in doers):
+            return others([p for d in doers if d for p in d])
     plans = coder.lex.classes.get("plan", frozenset())
     if not found and any(t.lemma_.lower() in plans for t in things):
         # "rejected the proposal from Argentina": the parser often hangs "from X" on the verb
