@@ -202,3 +202,13 @@ def test_a_call_does_not_reach_into_a_relative_clause(judge):
 def test_a_passive_claim_is_attributed_to_its_agent_not_to_the_claimed_event(judge):
     e = judge("The attack on the base was claimed by the Seventh Brigade on Saturday.", "attack", "ASSAULT")
     assert e.certainty == "reported" and e.attributedTo is not None and "brigade" in e.attributedTo
+
+
+def test_a_speaker_at_the_very_start_gives_an_ordered_cue(pipeline):
+    from allegiance.records import RawInput
+
+    doc = pipeline.process(RawInput(source="t", format="text", content="The army «  killing three"))
+    for ev in doc.events:
+        if ev.cue is not None:
+            assert 0 <= ev.cue.start <= ev.cue.end <= len(doc.text)
+            assert doc.text[ev.cue.start : ev.cue.end] == ev.cue.text

@@ -67,7 +67,10 @@ def _assess_one(
     quote = _quote_around(ev.trigger.start, direct)
     if quote is not None and not any(f.speech and not (quote.start <= f.start < quote.end) for f in found):
         # inside a direct quote: the quote's speaker makes the claim (the outermost layer)
-        s_start, s_end = quote.speakerStart or quote.start, quote.speakerEnd or quote.end
+        # a speaker at offset 0 is a speaker ("or" would take 0 for none and invert the span)
+        named = quote.speakerStart is not None and quote.speakerEnd is not None
+        s_start = quote.speakerStart if named and quote.speakerStart is not None else quote.start
+        s_end = quote.speakerEnd if named and quote.speakerEnd is not None else quote.end
         speaker = Speaker(quote.speaker, quote.speakerText or "", s_start, s_end)
         found.append(Found("reported", s_start, s_end, top, speaker, speech=True, claim=True))
     sentence = text_of(doc)[ev.sentence.start : ev.sentence.end]
