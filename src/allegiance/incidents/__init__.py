@@ -104,16 +104,19 @@ def update(
     new: Iterable[Document | IncidentMention],
     options: LinkOptions | None = None,
     weights: Weights | None = None,
+    replaced: Iterable[str] = (),
 ) -> list[Incident]:
     """Add new documents (or mentions) to existing incidents; same result as `cluster` on all
-    (given the same options). A document already seen replaces all of its earlier events."""
+    (given the same options). A document already seen replaces all of its earlier events; so do
+    the documents named in `replaced` (the store passes a batch's mentions, built once, and the
+    ids of their documents, as if it passed the documents)."""
     options = options or LinkOptions()
     weights = weights or load_weights()
     items = list(new)
     old = [m for inc in incidents for m in inc.mentions]
     fresh = _as_mentions(items)
     fresh_ids = {m.event.id for m in fresh}
-    fresh_docs = {item.id for item in items if isinstance(item, Document)}
+    fresh_docs = {item.id for item in items if isinstance(item, Document)} | set(replaced)
     if any(m.event.id in fresh_ids or m.document in fresh_docs for m in old):
         # A re-analysed document replaces its events; old links may no longer hold: start over.
         kept = [m for m in old if m.event.id not in fresh_ids and m.document not in fresh_docs]

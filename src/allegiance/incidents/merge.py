@@ -121,6 +121,48 @@ def _range(values: list[int]) -> tuple[int | None, int | None, int | None]:
 
 
 def merge(mentions: list[IncidentMention], weights: Weights, options: LinkOptions) -> Incident:
+    if len(mentions) == 1:
+        return _single(mentions[0], weights, options)
+    return _merge(mentions, weights, options)
+
+
+def _single(mention: IncidentMention, weights: Weights, options: LinkOptions) -> Incident:
+    """`_merge([mention])`, without its counting: most incidents hold one report, and what the
+    counts would choose is that report's own values (tests/test_incidents_merge_single.py)."""
+    ev = mention.event
+    actor_ids = {p.id for p in ev.actor}
+    recipient_ids = {p.id for p in ev.recipient}
+    # as `_roles` counts: an id on both sides is an actor, counted twice, so it comes first
+    actor = sorted(actor_ids, key=lambda i: (-1 - (i in recipient_ids), i))
+    counted = ev.certainty != "negated"
+    dead = ev.dead if counted else None
+    injured = ev.injured if counted else None
+    media = cited_media(mention, weights, options)
+    sources = [media] if media else [source_key(mention.outlet)] if mention.outlet else []
+    return Incident(
+        id=incident_id([ev.id]),
+        event=ev.event,
+        mode=ev.mode or None,
+        actor=actor,
+        recipient=sorted(recipient_ids - actor_ids),
+        date=_date([mention]),
+        location=ev.location,
+        dead=dead,
+        dead_low=dead,
+        dead_high=dead,
+        injured=injured,
+        injured_low=injured,
+        injured_high=injured,
+        certainty=ev.certainty,
+        outlets=[mention.outlet] if mention.outlet else [],
+        sources=sources,
+        corroboration=_corroboration(len(sources)),
+        contested=[],
+        mentions=[mention],
+    )
+
+
+def _merge(mentions: list[IncidentMention], weights: Weights, options: LinkOptions) -> Incident:
     mentions = sorted(mentions, key=lambda m: (m.document, m.event.sentence.start, m.event.id))
     events = [m.event for m in mentions]
     category = _most_common([e.event for e in events]) or ""
