@@ -194,6 +194,7 @@ class Report:
         self.actor = self._expand({p.id for p in ev.actor if not is_generic(p.id, generic)}, parents)
         self.recipient = self._expand({p.id for p in ev.recipient if not is_generic(p.id, generic)}, parents)
         self.victims = frozenset(p.id for p in ev.recipient)
+        self.sides = self.actor | self.recipient
         self.roots = frozenset(self._root(i, parents) for i in self.actor | self.recipient)
         self.speakers = frozenset(self._root(i, parents) for i in self.actor)
         self.start, self.end, self.soft = window(mention, options)
