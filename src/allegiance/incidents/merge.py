@@ -22,6 +22,7 @@ def incident_id(event_ids: list[str]) -> str:
     return f"inc-{digest[:16]}"
 
 
+@lru_cache(maxsize=16384)  # asked for every report merged, of a few hundred outlets and agencies
 def source_key(name: str) -> str:
     """'Reuters', 'reuters.com', 'www.Reuters.com' -> 'reuters': compare outlets and cited agencies."""
     name = name.lower().strip()
@@ -39,12 +40,19 @@ def cited_media(mention: IncidentMention, weights: Weights, options: LinkOptions
     text = ev.attributedText or ""
     if not text:
         return None
-    agencies, any_agency = _word_patterns(weights.news_agencies)
+    return _cited_in(text, weights.news_agencies, weights.media_words)
+
+
+# The same attributions ("the ministry said", "according to Reuters") recur across reports, and an
+# incident is merged again each time it gains a report: each text is searched once.
+@lru_cache(maxsize=16384)
+def _cited_in(text: str, news_agencies: tuple[str, ...], media_words: tuple[str, ...]) -> str | None:
+    agencies, any_agency = _word_patterns(news_agencies)
     if any_agency.search(text):  # one scan says whether any agency is named; the first listed wins
-        for agency, pattern in zip(weights.news_agencies, agencies, strict=True):
+        for agency, pattern in zip(news_agencies, agencies, strict=True):
             if pattern.search(text):
                 return source_key(agency)
-    if _word_patterns(weights.media_words)[1].search(text.lower()):
+    if _word_patterns(media_words)[1].search(text.lower()):
         return source_key(text)
     return None
 
