@@ -186,3 +186,23 @@ def test_cross_article_pairs_on_annotated_dev_articles(shared_dir):
     prf = cross_pairs(clustered(docs), truth)
     assert prf.tp + prf.fn > 0
     assert prf.precision >= 0.75 and prf.recall >= 0.45
+
+
+def test_update_from_mentions_with_their_documents_named_equals_update_from_the_documents():
+    # the store passes a batch's mentions (built once) and names their documents as replaced
+    from allegiance.incidents import mentions_from
+
+    place = town("Ardale", "Mirrow", 10.0, 20.0)
+    docs = [
+        document(f"d{k}", f"https://outlet{k}.example/1", [event(f"e{k}", actor=("north_front",), place=place)])
+        for k in range(3)
+    ]
+    old = cluster(docs)
+    again = [
+        docs[0].model_copy(update={"events": [event("e0b", actor=("state_army",), place=place)]}),
+        docs[1].model_copy(update={"events": []}),  # re-analysed, no event left: its old one goes
+        document("d9", "https://outlet9.example/1", [event("e9", actor=("north_front",), place=place)]),
+    ]
+    expected = update(old, again)
+    assert {m.event.id for inc in expected for m in inc.mentions} == {"e0b", "e2", "e9"}
+    assert update(old, mentions_from(again), replaced=[d.id for d in again]) == expected

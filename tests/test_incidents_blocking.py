@@ -6,7 +6,10 @@ can decide. Both may only leave out work whose answer is "no link". Here random 
 from small pools so that many pairs meet every test of the rule (one day, one place, one actor,
 statements and sanctions by one speaker, undated reports, generic collectives, shared words), are
 clustered by the fast path and by a reference that asks `link.compatible` (the whole evidence)
-about every pair; the groups must be the same, and so must every pair's answer.
+about every pair; the groups must be the same, and so must every pair's answer. The draws must
+link pairs of each kind a part of the blocking keeps (another family of one occasion, no common
+participant, windows of other widths meeting at the edge of the bounds; contested blame apart),
+so that cutting any part fails here.
 """
 
 from __future__ import annotations
@@ -111,9 +114,39 @@ def groups(incidents) -> set[frozenset[str]]:
     return {frozenset(m.event.id for m in inc.mentions) for inc in incidents}
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_blocking_and_bounds_leave_out_only_pairs_the_rule_refuses(seed):
-    docs = random_documents(seed)
+def linked_kinds(docs: list[Document], options: LinkOptions) -> set[str]:
+    """Which of the pairs each part of the blocking must keep the draw links: a report of another
+    family of the occasion (indexed by speaker), reports naming no common participant (empty
+    sides), windows of other widths that meet only within the slack at the edge of the bounds."""
+    weights = load_weights()
+    reports = [Report(m, weights, options) for m in mentions_from(docs)]
+    kinds = set()
+    for i, a in enumerate(reports):
+        for b in reports[i + 1 :]:
+            if not compatible(a, b, options):
+                continue
+            if a.family != b.family:
+                kinds.add("another family")
+            if not a.sides & b.sides:
+                kinds.add("no common participant")
+            assert a.start and a.end and b.start and b.end
+            at_edge = options.date_slack_days in ((b.start - a.end).days, (a.start - b.end).days)
+            if at_edge and a.end - a.start != b.end - b.start:
+                kinds.add("other widths at the edge")
+    return kinds
+
+
+DRAWS = [(0, 20), (1, 20), (2, 20), (3, 20), (0, 3), (1, 6)]
+
+
+def test_the_draws_link_every_kind_of_pair_the_blocking_must_keep():
+    found = set().union(*(linked_kinds(random_documents(seed, days=days), OPTIONS) for seed, days in DRAWS))
+    assert found == {"another family", "no common participant", "other widths at the edge"}
+
+
+@pytest.mark.parametrize(("seed", "days"), DRAWS)
+def test_blocking_and_bounds_leave_out_only_pairs_the_rule_refuses(seed, days):
+    docs = random_documents(seed, days=days)
     expected = every_pair_groups(docs, OPTIONS)
     assert any(len(g) > 2 for g in expected)  # the draw links reports, or the test proves nothing
     assert groups(cluster(docs, OPTIONS)) == expected
@@ -145,3 +178,17 @@ def test_the_rule_does_not_depend_on_which_report_is_asked_first(seed):
     reports = [Report(m, weights, OPTIONS) for m in mentions_from(random_documents(seed, n=60, days=6))]
     pairs = [(a, b) for i, a in enumerate(reports) for b in reports[i + 1 :]]
     assert [compatible(a, b, OPTIONS) for a, b in pairs] == [compatible(b, a, OPTIONS) for a, b in pairs]
+
+
+def test_the_same_victims_blamed_on_others_are_compared():
+    # contested blame: the two sides share no participant, only the (generic) victims
+    place = town("Ardale", "Mirrow", 10.0, 20.0)
+    docs = [
+        document(f"d{k}", f"https://outlet{k}.example/1", [event(f"e{k}", actor=(who,), recipient=("civilians",), place=place, dead=4)])
+        for k, who in enumerate(["north_front", "state_army"])
+    ]
+    weights = load_weights()
+    a, b = (Report(m, weights, OPTIONS) for m in mentions_from(docs))
+    assert compatible(a, b, OPTIONS) and not a.sides & b.sides
+    assert groups(cluster(docs, OPTIONS)) == {frozenset({"e0", "e1"})}
+    assert groups(update(cluster(docs[:1], OPTIONS), docs[1:], OPTIONS)) == {frozenset({"e0", "e1"})}

@@ -104,16 +104,19 @@ def update(
     new: Iterable[Document | IncidentMention],
     options: LinkOptions | None = None,
     weights: Weights | None = None,
+    replaced: Iterable[str] = (),
 ) -> list[Incident]:
     """Add new documents (or mentions) to existing incidents; same result as `cluster` on all
-    (given the same options). A document already seen replaces all of its earlier events."""
+    (given the same options). A document already seen replaces all of its earlier events; so do
+    the documents named in `replaced` (the store passes a batch's mentions, built once, and the
+    ids of their documents, as if it passed the documents)."""
     options = options or LinkOptions()
     weights = weights or load_weights()
     items = list(new)
     old = [m for inc in incidents for m in inc.mentions]
     fresh = _as_mentions(items)
     fresh_ids = {m.event.id for m in fresh}
-    fresh_docs = {item.id for item in items if isinstance(item, Document)}
+    fresh_docs = {item.id for item in items if isinstance(item, Document)} | set(replaced)
     if any(m.event.id in fresh_ids or m.document in fresh_docs for m in old):
         # A re-analysed document replaces its events; old links may no longer hold: start over.
         kept = [m for m in old if m.event.id not in fresh_ids and m.document not in fresh_docs]
@@ -149,31 +152,64 @@ def cluster(
 
 def _link(reports: list[Report], uf: _UnionFind, new_from: int, options: LinkOptions) -> None:
     """Union every compatible pair that involves at least one report with index >= new_from.
-    Blocking, which only leaves out pairs `compatible` refuses: only dated reports can link, and
-    `compatible(a, b)` needs b's family among a's occasion (`Report.occasion`) and windows that
-    overlap, so each new report is compared with the reports of those families whose window
-    starts close enough (one list per family, sorted by start day, bisect)."""
-    by_family: dict[str, tuple[list[int], list[int]]] = {}
-    for day, i in sorted(
-        (r.start.toordinal(), i) for i, r in enumerate(reports) if r.dated(options) and r.start is not None
-    ):
-        days, members = by_family.setdefault(reports[i].family, ([], []))
-        days.append(day)
-        members.append(i)
-    reach = options.max_window_days + options.date_slack_days
-    for i in range(new_from, len(reports)):
+    Blocking, which leaves out only pairs `linked` refuses (each test below is one of its
+    necessary conditions; tests/test_incidents_blocking.py compares with every pair asked):
+    - only dated reports link, and b's family must be among a's occasion (`Report.occasion`);
+    - a report of another family of the occasion (a sanction, a statement) only when it shares a
+      speaker: those are indexed by family and speaker too;
+    - windows that overlap within the slack: reports are listed by family and window width, each
+      list sorted by start day, so a window of width w can only meet a's when it starts between
+      a.start - slack - w and a.end + slack (bisect on both bounds);
+    - sides that can be one happening (`_may_share_sides`)."""
+    slack = options.date_slack_days
+    index: dict[tuple[str, int, str | None], tuple[list[int], list[int]]] = {}
+    spans: dict[int, tuple[int, int]] = {}
+    for i, r in enumerate(reports):
+        if r.dated(options) and r.start is not None and r.end is not None:
+            spans[i] = (r.start.toordinal(), r.end.toordinal())
+    widths = sorted({end - start for start, end in spans.values()})
+    for i in sorted(spans, key=lambda i: spans[i][0]):
         r = reports[i]
-        if not r.dated(options) or r.start is None:
+        width = spans[i][1] - spans[i][0]
+        keys: list[str | None] = [None, *r.speakers] if len(r.occasion) > 1 else [None]
+        for key in keys:
+            days, members = index.setdefault((r.family, width, key), ([], []))
+            days.append(spans[i][0])
+            members.append(i)
+    for i in range(new_from, len(reports)):
+        if i not in spans:
             continue
-        day = r.start.toordinal()
+        r = reports[i]
+        start, end = spans[i]
         for family in r.occasion:
-            days, members = by_family.get(family, ([], []))
-            lo, hi = bisect.bisect_left(days, day - reach), bisect.bisect_right(days, day + reach)
-            for j in members[lo:hi]:
-                # each new pair once (new-old, or new-new with j > i); old-old pairs were linked before
-                fresh_pair = j < new_from or j > i
-                if fresh_pair and uf.find(i) != uf.find(j) and linked(r, reports[j], options):
-                    uf.union(i, j)
+            # one family: every report; another of the occasion: those sharing a speaker
+            keys = [None] if family == r.family else [*sorted(r.speakers)]
+            seen: set[int] = set()
+            for key in keys:
+                for width in widths:
+                    listed = index.get((family, width, key))
+                    if listed is None:
+                        continue
+                    days, members = listed
+                    lo = bisect.bisect_left(days, start - slack - width)
+                    hi = bisect.bisect_right(days, end + slack)
+                    for j in members[lo:hi]:
+                        # each new pair once (new-old, or new-new with j > i); old-old pairs were linked before
+                        if not (j < new_from or j > i) or (len(keys) > 1 and j in seen):
+                            continue
+                        seen.add(j)
+                        b = reports[j]
+                        if _may_share_sides(r, b) and uf.find(i) != uf.find(j) and linked(r, b, options):
+                            uf.union(i, j)
+
+
+def _may_share_sides(a: Report, b: Report) -> bool:
+    """False only where `link.actors_relation` says 'conflict': two reports that name no common
+    participant (named or generic victim) can only be compatible with one side empty on each
+    side; every other relation needs a shared participant."""
+    if (a.actor and b.actor or a.recipient and b.recipient) and not a.sides & b.sides:
+        return bool(a.victims & b.victims)
+    return True
 
 
 def _components(

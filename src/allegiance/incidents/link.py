@@ -147,14 +147,23 @@ def window(mention: IncidentMention, options: LinkOptions) -> tuple[date | None,
     """(start, end, soft) of the days a report tells of: its event's date, else the soft window
     before its publication. Apart from `Report` so that the store can index a mention's linking
     day without building a whole Report."""
-    ev = mention.event
-    start = _day(ev.date.start) if ev.date else None
-    end = _day(ev.date.end) if ev.date else None
-    end = end if end and start and end >= start else start
+    when = mention.event.date
     published = mention.published.date() if mention.published else None
-    if start is None and published and options.undated_days is not None:
+    return _window(when.start if when else None, when.end if when else None, published, options.undated_days)
+
+
+# A function of a few strings and the publication day shared by a document's events, asked for
+# each report built and for each member the store indexes: parsed once per distinct value. (Keyed
+# on the day, not the datetime: two equal instants in other time zones fall on other days.)
+@lru_cache(maxsize=16384)
+def _window(
+    start_text: str | None, end_text: str | None, published: date | None, undated_days: int | None
+) -> tuple[date | None, date | None, bool]:
+    start, end = _day(start_text), _day(end_text)
+    end = end if end and start and end >= start else start
+    if start is None and published and undated_days is not None:
         with suppress(OverflowError):  # a placeholder publication date ("0001-01-01") gives no window
-            return published - timedelta(days=options.undated_days), published, True
+            return published - timedelta(days=undated_days), published, True
     return start, end, False
 
 
@@ -185,6 +194,7 @@ class Report:
         self.actor = self._expand({p.id for p in ev.actor if not is_generic(p.id, generic)}, parents)
         self.recipient = self._expand({p.id for p in ev.recipient if not is_generic(p.id, generic)}, parents)
         self.victims = frozenset(p.id for p in ev.recipient)
+        self.sides = self.actor | self.recipient
         self.roots = frozenset(self._root(i, parents) for i in self.actor | self.recipient)
         self.speakers = frozenset(self._root(i, parents) for i in self.actor)
         self.start, self.end, self.soft = window(mention, options)

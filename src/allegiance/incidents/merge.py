@@ -22,6 +22,7 @@ def incident_id(event_ids: list[str]) -> str:
     return f"inc-{digest[:16]}"
 
 
+@lru_cache(maxsize=16384)  # asked for every report merged, of a few hundred outlets and agencies
 def source_key(name: str) -> str:
     """'Reuters', 'reuters.com', 'www.Reuters.com' -> 'reuters': compare outlets and cited agencies."""
     name = name.lower().strip()
@@ -39,12 +40,19 @@ def cited_media(mention: IncidentMention, weights: Weights, options: LinkOptions
     text = ev.attributedText or ""
     if not text:
         return None
-    agencies, any_agency = _word_patterns(weights.news_agencies)
+    return _cited_in(text, weights.news_agencies, weights.media_words)
+
+
+# The same attributions ("the ministry said", "according to Reuters") recur across reports, and an
+# incident is merged again each time it gains a report: each text is searched once.
+@lru_cache(maxsize=16384)
+def _cited_in(text: str, news_agencies: tuple[str, ...], media_words: tuple[str, ...]) -> str | None:
+    agencies, any_agency = _word_patterns(news_agencies)
     if any_agency.search(text):  # one scan says whether any agency is named; the first listed wins
-        for agency, pattern in zip(weights.news_agencies, agencies, strict=True):
+        for agency, pattern in zip(news_agencies, agencies, strict=True):
             if pattern.search(text):
                 return source_key(agency)
-    if _word_patterns(weights.media_words)[1].search(text.lower()):
+    if _word_patterns(media_words)[1].search(text.lower()):
         return source_key(text)
     return None
 
@@ -121,6 +129,48 @@ def _range(values: list[int]) -> tuple[int | None, int | None, int | None]:
 
 
 def merge(mentions: list[IncidentMention], weights: Weights, options: LinkOptions) -> Incident:
+    if len(mentions) == 1:
+        return _single(mentions[0], weights, options)
+    return _merge(mentions, weights, options)
+
+
+def _single(mention: IncidentMention, weights: Weights, options: LinkOptions) -> Incident:
+    """`_merge([mention])`, without its counting: most incidents hold one report, and what the
+    counts would choose is that report's own values (tests/test_incidents_merge_single.py)."""
+    ev = mention.event
+    actor_ids = {p.id for p in ev.actor}
+    recipient_ids = {p.id for p in ev.recipient}
+    # as `_roles` counts: an id on both sides is an actor, counted twice, so it comes first
+    actor = sorted(actor_ids, key=lambda i: (-1 - (i in recipient_ids), i))
+    counted = ev.certainty != "negated"
+    dead = ev.dead if counted else None
+    injured = ev.injured if counted else None
+    media = cited_media(mention, weights, options)
+    sources = [media] if media else [source_key(mention.outlet)] if mention.outlet else []
+    return Incident(
+        id=incident_id([ev.id]),
+        event=ev.event,
+        mode=ev.mode or None,
+        actor=actor,
+        recipient=sorted(recipient_ids - actor_ids),
+        date=_date([mention]),
+        location=ev.location,
+        dead=dead,
+        dead_low=dead,
+        dead_high=dead,
+        injured=injured,
+        injured_low=injured,
+        injured_high=injured,
+        certainty=ev.certainty,
+        outlets=[mention.outlet] if mention.outlet else [],
+        sources=sources,
+        corroboration=_corroboration(len(sources)),
+        contested=[],
+        mentions=[mention],
+    )
+
+
+def _merge(mentions: list[IncidentMention], weights: Weights, options: LinkOptions) -> Incident:
     mentions = sorted(mentions, key=lambda m: (m.document, m.event.sentence.start, m.event.id))
     events = [m.event for m in mentions]
     category = _most_common([e.event for e in events]) or ""

@@ -4,7 +4,7 @@ against its schema once per process)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicons import load_data
 from ..records import Certainty, Event
@@ -51,10 +51,16 @@ class Weights:
 
     def one_occasion(self, family: str) -> frozenset[str]:
         """The families whose reports may tell of the same occasion as one of `family`."""
-        return frozenset({family}).union(*(g for g in self.occasion_families if family in g))
+        return _one_occasion(family, self.occasion_families)
 
     def certainty_of(self, certainty: Certainty) -> float:
         return self.certainty_weight.get(certainty, 1.0)
+
+
+# asked for every report built, of a dozen families (a Weights, holding dicts, cannot be a cache key)
+@lru_cache(maxsize=256)
+def _one_occasion(family: str, groups: tuple[frozenset[str], ...]) -> frozenset[str]:
+    return frozenset({family}).union(*(g for g in groups if family in g))
 
 
 def normalise_id(actor_id: str) -> str:

@@ -83,7 +83,7 @@ class IncidentUpkeep:
         fresh = mentions_from(documents)
         before = _neighbours(store, fresh, {d.id for d in documents}, self.options)
         if fresh or before:
-            after = update(before, documents, self.options, self.weights)
+            after = update(before, fresh, self.options, self.weights, replaced={d.id for d in documents})
             write_changes(store, before, after, self.options)
 
     def committed(self) -> None:
