@@ -89,6 +89,11 @@ def judge(pipeline):
         # the clause around the adjunct keeps its own cues, and a report still reaches in
         ("The army may withdraw after the rebels seized the town.", "withdraw", "RETREAT", "hypothetical"),
         ("Officials said the rebels fled after troops shelled the town.", "shelled", "ASSAULT", "reported"),
+        # wished for or put forward, not planned
+        ("The envoy hoped to reach a truce with the rebels.", "truce", "AGREE", "hypothetical"),
+        ("The envoy hopes the rebels will release the hostages.", "release", "RETREAT", "hypothetical"),
+        ("The council proposed a truce between the two sides.", "truce", "AGREE", "hypothetical"),
+        ("The bloc is weighing new sanctions on the regime.", "sanctions", "SANCTION", "hypothetical"),
     ],
 )
 def test_certainty_by_rule(judge, text, trigger, category, expected):
