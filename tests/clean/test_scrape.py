@@ -243,6 +243,14 @@ def test_live_banners_summary_labels_and_unpunctuated_teasers_are_chrome():
         "Rebels regroup near the river as talks stall [ANALYSIS]",
         "An error has occurred, please try again later.",
         "This copy is for your personal, non-commercial use only.",
+        "Image source, Getty Images",
+        "Image caption, Families wait at the crossing on Sunday",
+        "Photo: Hau Dinh, AP",
+        "WhatsApp",
+        "Share this with",
+        "Published 3 hours ago",
+        "Already a subscriber? Log in",
+        "Print this page",
     ],
 )
 def test_gallery_contact_wire_slug_and_pitch_lines_are_chrome(line: str) -> None:
@@ -257,6 +265,10 @@ def test_gallery_contact_wire_slug_and_pitch_lines_are_chrome(line: str) -> None
         "The images showed burned vehicles on the road to the border.",
         "More than 40 people were killed in the attack, officials said.",
         "The rebels said they would reach the capital within days.",
+        "Reuters reported that the army had attacked the town.",
+        "Published reports said 20 people died in the raid.",
+        "Photo: the army said the image showed the destroyed base.",
+        "X said it would ban the accounts linked to the group.",
     ],
 )
 def test_body_sentences_near_those_widgets_are_not_chrome(sentence: str) -> None:
