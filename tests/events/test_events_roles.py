@@ -91,3 +91,16 @@ def test_sum_pledged_in_aid_is_aid_by_the_pledger(code):
     aid = one(code("Norway pledged 40 million dollars in humanitarian assistance for Yemen."), "AID")
     assert "norway" in texts(aid.actor)
     assert "yemen" in texts(aid.recipient)
+
+
+# --- the possessor of what happens to someone (agents.possessor_suffers) --------------------------
+
+
+def test_the_possessor_of_a_release_is_the_one_released(code):
+    release = one(code("The hostages were held for weeks. Their release came after talks in Doha."), "RETREAT")
+    assert texts(release.recipient) == "their" and not release.actor
+
+
+def test_with_an_of_object_the_possessor_does_it(code):
+    release = one(code("The rebels' release of the hostages came after talks in Doha."), "RETREAT")
+    assert "rebels" in texts(release.actor) and "hostages" in texts(release.recipient)

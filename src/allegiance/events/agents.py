@@ -22,9 +22,10 @@ def of_noun(coder: Coder, tok: Token, category: str, mode: str | None) -> list[P
     """Who does what an event noun names: its possessor, a modifier naming an actor ("a
     Taliban attack", "Israeli strikes") and its "by" object ("an attack by ISWAP fighters")."""
     out: list[Participant] = []
+    suffers = possessor_suffers(coder, tok)
     for c in tok.children:
         named = coder.index.covering([c]) or c.ent_type_ in {"NORP", "ORG", "GPE"}
-        if c.dep_ == "poss" or (c.dep_ in {"compound", "amod"} and named):
+        if (c.dep_ == "poss" and not suffers) or (c.dep_ in {"compound", "amod"} and named):
             out += coder.args.participants(c)
     # "came under attack from militants": after "under", "from" names the attacker too
     undergone = tok.dep_ == "pobj" and tok.head.lower_ == "under"
@@ -38,6 +39,14 @@ def of_noun(coder: Coder, tok: Token, category: str, mode: str | None) -> list[P
         patients = coder._prep_objects(tok, {"of"})
         out += [p for pt in patients for o in coder._prep_objects(pt, {"by"}) for p in coder.args.participants(o)]
     return out
+
+
+def possessor_suffers(coder: Coder, tok: Token) -> bool:
+    """ "Their release", "his arrest": the possessor of such a noun is the one it happens to,
+    unless an "of" object names that one ("Hamas's release of 24 hostages")."""
+    if tok.lemma_.lower() not in coder.lex.classes.get("suffered", frozenset()):
+        return False
+    return not coder._prep_objects(tok, {"of"})
 
 
 def of_circumstance(coder: Coder, verb: Token, category: str) -> list[Participant]:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..records import Participant
 from . import holders, measures
+from .agents import possessor_suffers
 from .arguments import INCLUDING
 from .wordclasses import TO_RECIPIENT
 
@@ -35,6 +36,9 @@ def of_noun(coder: Coder, tok: Token, trig: Trigger) -> list[Participant]:
     found = holders.recipients(coder, coder._prep_objects(tok, preps))  # "an attack on the army's base"
     if found:  # "sanctions on individuals, including X and Y": the parser hangs the list on the noun
         found += [p for o in coder._prep_objects(tok, INCLUDING) for p in coder.args.participants(o)]
+    # "their release", "his arrest": the possessor is the one it happens to
+    if not found and possessor_suffers(coder, tok):
+        found = [p for c in tok.children if c.dep_ == "poss" for p in coder.args.participants(c)]
     # "sanctions targeting Russian banks": the verb of aim names the measure's recipient
     return found or measures.targets(coder, tok) or undergoer(coder, tok, trig)
 
