@@ -38,7 +38,7 @@ def _attachment(expr: Expression, trigger: Token) -> int:
 
 # "announced a ceasefire on Saturday *following calls* from Moscow": the event in a temporal
 # adjunct happened at another time than the clause it hangs on
-SEQUENCE_WORDS = {"following", "after", "before", "since", "until", "prior", "ahead", "amid"}
+SEQUENCE_WORDS = {"following", "after", "before", "until", "prior", "ahead", "amid"}
 LATER_WORDS = {"before", "until", "prior", "ahead"}  # the adjunct's event comes after the clause's
 SEQUENCE_DAYS = 3  # how far news reaches back (or ahead) for the event it sequences with
 
@@ -66,9 +66,9 @@ def _in_sequence(when: When, word: str) -> When:
     start = date.fromisoformat(when.start[:10])
     end = date.fromisoformat((when.end or when.start)[:10])
     if word in LATER_WORDS:
-        start, end = start, end + timedelta(days=SEQUENCE_DAYS)
+        end += timedelta(days=SEQUENCE_DAYS)
     else:
-        start, end = start - timedelta(days=SEQUENCE_DAYS), end
+        start -= timedelta(days=SEQUENCE_DAYS)
     return when.model_copy(
         update={"start": start.isoformat(), "end": end.isoformat(), "granularity": "interval"}
     )
