@@ -6,8 +6,9 @@ incident in the article.
 
 Two events of one article are mentions of one incident when they have the same category, share a
 named participant (or the one lacking its place or date names nobody: "the release of 13 women",
-"the attack killed seven" lean on the article's earlier account), and nothing they state contradicts (their dates overlap and their places are the
-same or nested, where both give one). Only gaps are filled: a stated place or date is never replaced.
+"the attack killed seven" lean on the article's earlier account), and nothing they state
+contradicts (their dates overlap and their places are the same or nested, where both give one).
+Only gaps are filled: a stated place or date is never replaced.
 """
 
 from __future__ import annotations
