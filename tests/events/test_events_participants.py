@@ -41,6 +41,12 @@ def test_unidentified_attackers_are_not_accused(code):
     assert "ACCUSE" not in categories(events)
 
 
+def test_a_news_outlet_reporting_a_claim_accuses_no_one(code):
+    events = code("Al Jazeera reported that Israeli forces shelled the camp overnight.")
+    assert "ASSAULT" in categories(events)
+    assert "ACCUSE" not in categories(events)
+
+
 def test_denied_claim_is_no_accusation(code):
     events = code("Iran did not say that Israeli jets bombed the facility.")
     assert "ACCUSE" not in categories(events)

@@ -85,6 +85,8 @@ def accusations(
         if verb is None:
             continue
         speaker = subject_of(verb)
+        # "…, Reuters reported": a news outlet relays the claim, it accuses no one
+        speaker = [p for p in speaker if index.type_of.get(p.id) != "media"]
         if not speaker or same_side(speaker, accused, index):
             continue
         accuse = out.setdefault(verb.i, Found(verb, "ACCUSE", "allege", list(speaker)))
