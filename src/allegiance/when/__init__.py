@@ -129,16 +129,15 @@ def date_for(
     trigger_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     trigger = trigger_span.root if trigger_span is not None and len(trigger_span) else None
     inside = [e for e in expressions if event.sentence.start <= e.start and e.end <= event.sentence.end]
+    levels = {id(e): _attachment(e, trigger) if trigger is not None else 1 for e in inside}
     sequence = _before_or_after(trigger, trigger.sent.root) if trigger is not None else None
-    if trigger is not None and sequence is not None and not any(_attachment(e, trigger) == 3 for e in inside):
+    if trigger is not None and sequence is not None and 3 not in levels.values():
         # no time of its own: the clause's day, widened to the days before (or after) it
         clause_day = _clause_day(trigger, inside, published)
         return _in_sequence(clause_day, sequence) if clause_day is not None else None
     if not inside:
         return discourse_date(event, trigger, doc, expressions, published)
-    levels = {id(e): 1 for e in inside}
     if trigger is not None:
-        levels = {id(e): _attachment(e, trigger) for e in inside}
         inside = [e for e in inside if levels[id(e)] > 0]
         inside.sort(key=lambda e: (-levels[id(e)], abs(e.span.root.i - trigger.i)))
     future = event.certainty == "predicted"
